@@ -1,0 +1,15 @@
+namespace Postmortem.Analyzers;
+
+/// <summary>
+/// Rule IDs. IDs are stable and never reused; each is defined once here and referenced everywhere else.
+/// </summary>
+/// <remarks>
+/// Ranges follow the order of the rule catalog, not the category: the category of each rule is on its
+/// descriptor. PM0001–PM0012 are the core async, resource, data, messaging and caching rules;
+/// PM0013–PM0024 messaging, resilience, caching and concurrency; PM0025–PM0029 security, cost, resources
+/// and query shape.
+/// </remarks>
+public static class DiagnosticIds
+{
+    public const string HttpClientPerOperation = "PM0003";
+}

@@ -1,0 +1,36 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+
+namespace Postmortem.Analyzers.Options;
+
+/// <summary>Every option the package reads. Rule pages document the ones that apply to them (a test checks).</summary>
+public static class OptionCatalog
+{
+    public const string Prefix = "postmortem.";
+
+    /// <summary>Shared: also analyze test code with the rules that skip it (Resources, Security).</summary>
+    public static readonly PostmortemOption IncludeTests = new(
+        Prefix + "include_tests",
+        "false",
+        "Set to true to analyze test code too (test methods and classes, and test projects).");
+
+    /// <summary>The per-rule option every rule supports: symbols the rule never reports on.</summary>
+    public static PostmortemOption ExcludedSymbols(string ruleId) => new(
+        Prefix + ruleId + ".excluded_symbols",
+        "",
+        "Documentation-comment IDs separated by ';' (M:Ns.Type.Method(System.String);T:Ns.Type;N:Ns): symbols the rule never reports on, "
+        + "whether they are the API in question or the code that uses it.",
+        ruleId);
+
+    /// <summary>The options that apply to a rule: its own, then the shared ones it reads.</summary>
+    public static ImmutableArray<PostmortemOption> ForRule(string ruleId)
+    {
+        var options = new List<PostmortemOption> { ExcludedSymbols(ruleId) };
+        if (RuleTraits.SkipsTestCode(ruleId))
+        {
+            options.Add(IncludeTests);
+        }
+
+        return options.ToImmutableArray();
+    }
+}

@@ -1,0 +1,101 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Postmortem.Analyzers.Options;
+
+/// <summary>
+/// Reads <c>postmortem.*</c> options for one compilation. Values are looked up per syntax tree (an
+/// .editorconfig section can differ per folder) and parsed once per distinct set of options.
+/// </summary>
+internal sealed class OptionsReader
+{
+    private static readonly char[] s_separators = { ';', ',' };
+    private readonly Compilation _compilation;
+    private readonly AnalyzerConfigOptionsProvider _provider;
+    private readonly ConcurrentDictionary<(AnalyzerConfigOptions Options, string RuleId), ImmutableHashSet<ISymbol>> _exclusions = new();
+
+    public OptionsReader(Compilation compilation, AnalyzerOptions options)
+    {
+        _compilation = compilation;
+        _provider = options.AnalyzerConfigOptionsProvider;
+    }
+
+    public bool GetBool(PostmortemOption option, SyntaxTree tree)
+    {
+        var text = GetRaw(option, tree) ?? option.DefaultValue;
+        return bool.TryParse(text.Trim(), out var value) ? value : bool.Parse(option.DefaultValue);
+    }
+
+    public string? GetRaw(PostmortemOption option, SyntaxTree tree)
+    {
+        if (_provider.GetOptions(tree).TryGetValue(option.Key, out var value) ||
+            _provider.GlobalOptions.TryGetValue(option.Key, out value))
+        {
+            return value;
+        }
+
+        return null;
+    }
+
+    /// <summary>The MSBuild property a project exposes to analyzers (<c>build_property.X</c>), if any.</summary>
+    public string? GetBuildProperty(string name)
+        => _provider.GlobalOptions.TryGetValue("build_property." + name, out var value) ? value : null;
+
+    /// <summary>
+    /// True when <paramref name="symbol"/>, its original definition, or a type or namespace that contains it
+    /// is listed in <c>postmortem.&lt;RuleId&gt;.excluded_symbols</c> for the tree.
+    /// </summary>
+    public bool IsExcluded(string ruleId, ISymbol? symbol, SyntaxTree tree)
+    {
+        if (symbol is null)
+        {
+            return false;
+        }
+
+        var configOptions = _provider.GetOptions(tree);
+        var excluded = _exclusions.GetOrAdd((configOptions, ruleId), key => ParseExclusions(key.Options, key.RuleId));
+        if (excluded.IsEmpty)
+        {
+            return false;
+        }
+
+        for (ISymbol? current = symbol; current is not null; current = current.ContainingSymbol)
+        {
+            if (excluded.Contains(current) || excluded.Contains(current.OriginalDefinition))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private ImmutableHashSet<ISymbol> ParseExclusions(AnalyzerConfigOptions options, string ruleId)
+    {
+        var key = OptionCatalog.ExcludedSymbols(ruleId).Key;
+        if (!options.TryGetValue(key, out var text) && !_provider.GlobalOptions.TryGetValue(key, out text))
+        {
+            return ImmutableHashSet<ISymbol>.Empty;
+        }
+
+        var builder = ImmutableHashSet.CreateBuilder<ISymbol>(SymbolEqualityComparer.Default);
+        foreach (var part in text.Split(s_separators, StringSplitOptions.RemoveEmptyEntries))
+        {
+            var id = part.Trim();
+            if (id.Length < 3 || id[1] != ':')
+            {
+                continue;
+            }
+
+            foreach (var resolved in DocumentationCommentId.GetSymbolsForDeclarationId(id, _compilation))
+            {
+                builder.Add(resolved);
+            }
+        }
+
+        return builder.ToImmutable();
+    }
+}

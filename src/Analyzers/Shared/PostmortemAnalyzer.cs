@@ -1,0 +1,60 @@
+using System;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Postmortem.Analyzers.Shared;
+
+/// <summary>
+/// The base of every rule. It owns <see cref="Initialize"/>: concurrent execution, generated code skipped
+/// unless the rule opts in, well-known symbols resolved once per compilation, and nothing registered when
+/// the rule's library is absent. Rules only say when they apply and register their actions.
+/// </summary>
+public abstract class PostmortemAnalyzer : DiagnosticAnalyzer
+{
+    private protected PostmortemAnalyzer(DiagnosticDescriptor rule)
+    {
+        Rule = rule;
+        SupportedDiagnostics = ImmutableArray.Create(rule);
+    }
+
+    /// <summary>The rule this analyzer reports.</summary>
+    public DiagnosticDescriptor Rule { get; }
+
+    public sealed override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; }
+
+    /// <summary>True for rules about generated code itself (EF Core migrations).</summary>
+    private protected virtual bool AnalyzesGeneratedCode => false;
+
+    public sealed override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(AnalyzesGeneratedCode
+            ? GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics
+            : GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            RuleContext rule;
+            try
+            {
+                rule = new RuleContext(start, Rule.Id);
+                if (!AppliesTo(rule))
+                {
+                    return;
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                throw new AnalyzerCallbackException(Rule.Id, location: null, ex);
+            }
+
+            Register(rule);
+        });
+    }
+
+    /// <summary>Whether the rule applies to this compilation: typically, whether its library is referenced.</summary>
+    private protected abstract bool AppliesTo(RuleContext context);
+
+    /// <summary>Registers the rule's actions through <paramref name="context"/>, which guards every callback.</summary>
+    private protected abstract void Register(RuleContext context);
+}

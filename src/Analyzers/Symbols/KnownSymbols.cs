@@ -1,0 +1,176 @@
+using System.Runtime.CompilerServices;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+
+namespace Postmortem.Analyzers.Symbols;
+
+/// <summary>
+/// The library types the rules match, resolved by metadata name once per compilation and shared by every
+/// analyzer. Groups are resolved on first use, so a rule pays only for the libraries it asks about.
+/// A null type means the library is not referenced.
+/// </summary>
+internal sealed class KnownSymbols
+{
+    private static readonly ConditionalWeakTable<Compilation, KnownSymbols> s_cache = new();
+
+    private HttpSymbols? _http;
+    private AspNetCoreSymbols? _aspNetCore;
+    private DependencyInjectionSymbols? _dependencyInjection;
+    private TestFrameworkSymbols? _testFrameworks;
+    private CoreSymbols? _core;
+
+    private KnownSymbols(Compilation compilation) => Compilation = compilation;
+
+    public Compilation Compilation { get; }
+
+    public HttpSymbols Http => Get(ref _http, static c => new HttpSymbols(c));
+
+    public AspNetCoreSymbols AspNetCore => Get(ref _aspNetCore, static c => new AspNetCoreSymbols(c));
+
+    public DependencyInjectionSymbols DependencyInjection => Get(ref _dependencyInjection, static c => new DependencyInjectionSymbols(c));
+
+    public TestFrameworkSymbols TestFrameworks => Get(ref _testFrameworks, static c => new TestFrameworkSymbols(c));
+
+    public CoreSymbols Core => Get(ref _core, static c => new CoreSymbols(c));
+
+    public static KnownSymbols For(Compilation compilation) => s_cache.GetValue(compilation, static c => new KnownSymbols(c));
+
+    private T Get<T>(ref T? field, System.Func<Compilation, T> create)
+        where T : class
+    {
+        var value = Volatile.Read(ref field);
+        if (value is null)
+        {
+            value = create(Compilation);
+            value = Interlocked.CompareExchange(ref field, value, null) ?? value;
+        }
+
+        return value;
+    }
+}
+
+internal sealed class CoreSymbols
+{
+    public CoreSymbols(Compilation c)
+    {
+        Lazy = TypeResolver.Resolve(c, "System.Lazy`1");
+        LazyWithMetadata = TypeResolver.Resolve(c, "System.Lazy`2");
+        LazyInitializer = TypeResolver.Resolve(c, "System.Threading.LazyInitializer");
+    }
+
+    public INamedTypeSymbol? Lazy { get; }
+    public INamedTypeSymbol? LazyWithMetadata { get; }
+    public INamedTypeSymbol? LazyInitializer { get; }
+}
+
+internal sealed class HttpSymbols
+{
+    public HttpSymbols(Compilation c)
+    {
+        HttpClient = TypeResolver.Resolve(c, "System.Net.Http.HttpClient");
+        HttpMessageHandler = TypeResolver.Resolve(c, "System.Net.Http.HttpMessageHandler");
+        SocketsHttpHandler = TypeResolver.Resolve(c, "System.Net.Http.SocketsHttpHandler");
+        HttpClientFactory = TypeResolver.Resolve(c, "System.Net.Http.IHttpClientFactory");
+        HttpMessageHandlerFactory = TypeResolver.Resolve(c, "System.Net.Http.IHttpMessageHandlerFactory");
+        WebAssemblyHostBuilder = TypeResolver.Resolve(c, "Microsoft.AspNetCore.Components.WebAssembly.Hosting.WebAssemblyHostBuilder");
+    }
+
+    public INamedTypeSymbol? HttpClient { get; }
+    public INamedTypeSymbol? HttpMessageHandler { get; }
+    public INamedTypeSymbol? SocketsHttpHandler { get; }
+
+    /// <summary>Microsoft.Extensions.Http's factory: present when the code fix can inject it.</summary>
+    public INamedTypeSymbol? HttpClientFactory { get; }
+    public INamedTypeSymbol? HttpMessageHandlerFactory { get; }
+
+    /// <summary>Blazor WebAssembly: HttpClient runs over the browser's fetch, not over sockets.</summary>
+    public INamedTypeSymbol? WebAssemblyHostBuilder { get; }
+}
+
+internal sealed class AspNetCoreSymbols
+{
+    public AspNetCoreSymbols(Compilation c)
+    {
+        ControllerBase = TypeResolver.Resolve(c, "Microsoft.AspNetCore.Mvc.ControllerBase");
+        ControllerAttribute = TypeResolver.Resolve(c, "Microsoft.AspNetCore.Mvc.ControllerAttribute");
+        NonControllerAttribute = TypeResolver.Resolve(c, "Microsoft.AspNetCore.Mvc.NonControllerAttribute");
+        PageModel = TypeResolver.Resolve(c, "Microsoft.AspNetCore.Mvc.RazorPages.PageModel");
+        Hub = TypeResolver.Resolve(c, "Microsoft.AspNetCore.SignalR.Hub");
+        BindServiceMethodAttribute = TypeResolver.Resolve(c, "Grpc.Core.BindServiceMethodAttribute");
+        Middleware = TypeResolver.Resolve(c, "Microsoft.AspNetCore.Http.IMiddleware");
+        FilterMetadata = TypeResolver.Resolve(c, "Microsoft.AspNetCore.Mvc.Filters.IFilterMetadata");
+        EndpointFilter = TypeResolver.Resolve(c, "Microsoft.AspNetCore.Http.IEndpointFilter");
+        ApplicationBuilder = TypeResolver.Resolve(c, "Microsoft.AspNetCore.Builder.IApplicationBuilder");
+        WebHostBuilder = TypeResolver.Resolve(c, "Microsoft.AspNetCore.Hosting.IWebHostBuilder");
+    }
+
+    public INamedTypeSymbol? ControllerBase { get; }
+    public INamedTypeSymbol? ControllerAttribute { get; }
+    public INamedTypeSymbol? NonControllerAttribute { get; }
+    public INamedTypeSymbol? PageModel { get; }
+    public INamedTypeSymbol? Hub { get; }
+    public INamedTypeSymbol? BindServiceMethodAttribute { get; }
+    public INamedTypeSymbol? Middleware { get; }
+    public INamedTypeSymbol? FilterMetadata { get; }
+    public INamedTypeSymbol? EndpointFilter { get; }
+    public INamedTypeSymbol? ApplicationBuilder { get; }
+    public INamedTypeSymbol? WebHostBuilder { get; }
+}
+
+internal sealed class DependencyInjectionSymbols
+{
+    public DependencyInjectionSymbols(Compilation c)
+    {
+        ServiceCollection = TypeResolver.Resolve(c, "Microsoft.Extensions.DependencyInjection.IServiceCollection");
+        ServiceCollectionServiceExtensions = TypeResolver.Resolve(c, "Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions");
+        ServiceCollectionDescriptorExtensions = TypeResolver.Resolve(c, "Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions");
+        ServiceDescriptor = TypeResolver.Resolve(c, "Microsoft.Extensions.DependencyInjection.ServiceDescriptor");
+        HostBuilder = TypeResolver.Resolve(c, "Microsoft.Extensions.Hosting.IHostBuilder");
+        HostApplicationBuilder = TypeResolver.Resolve(c, "Microsoft.Extensions.Hosting.IHostApplicationBuilder");
+    }
+
+    public INamedTypeSymbol? ServiceCollection { get; }
+    public INamedTypeSymbol? ServiceCollectionServiceExtensions { get; }
+    public INamedTypeSymbol? ServiceCollectionDescriptorExtensions { get; }
+    public INamedTypeSymbol? ServiceDescriptor { get; }
+    public INamedTypeSymbol? HostBuilder { get; }
+    public INamedTypeSymbol? HostApplicationBuilder { get; }
+}
+
+internal sealed class TestFrameworkSymbols
+{
+    public TestFrameworkSymbols(Compilation c)
+    {
+        TestMethodAttributes = Resolve(c,
+            "Xunit.FactAttribute",
+            "NUnit.Framework.TestAttribute",
+            "NUnit.Framework.TestCaseAttribute",
+            "NUnit.Framework.TestCaseSourceAttribute",
+            "NUnit.Framework.TheoryAttribute",
+            "Microsoft.VisualStudio.TestTools.UnitTesting.TestMethodAttribute",
+            "TUnit.Core.TestAttribute");
+        TestClassAttributes = Resolve(c,
+            "NUnit.Framework.TestFixtureAttribute",
+            "Microsoft.VisualStudio.TestTools.UnitTesting.TestClassAttribute");
+        HasTestFramework = TestMethodAttributes.Length > 0;
+    }
+
+    /// <summary>Attributes that mark a test method; derived attributes (xunit's Theory, MSTest's DataTestMethod) count too.</summary>
+    public INamedTypeSymbol[] TestMethodAttributes { get; }
+    public INamedTypeSymbol[] TestClassAttributes { get; }
+    public bool HasTestFramework { get; }
+
+    private static INamedTypeSymbol[] Resolve(Compilation c, params string[] names)
+    {
+        var found = new System.Collections.Generic.List<INamedTypeSymbol>(names.Length);
+        foreach (var name in names)
+        {
+            if (TypeResolver.Resolve(c, name) is { } type)
+            {
+                found.Add(type);
+            }
+        }
+
+        return found.ToArray();
+    }
+}
