@@ -86,7 +86,10 @@ internal static class ConstructorInjector
 
         var fieldName = existingField?.Name ?? TypeMemberEditor.UniqueName(type, "_" + baseName, taken);
         var parameterName = existingParameter?.Identifier.ValueText ?? (constructor is null ? baseName : UniqueParameterName(constructor.ParameterList, baseName, type));
-        var assignment = SyntaxFactory.ParseStatement($"{fieldName} = {parameterName};").WithAdditionalAnnotations(Formatter.Annotation);
+        var assignment = SyntaxFactory.ParseStatement($"{fieldName} = {parameterName};")
+            .WithLeadingTrivia(SyntaxFactory.ElasticMarker)
+            .WithTrailingTrivia(Trivia.EndOfLine(declaration))
+            .WithAdditionalAnnotations(Formatter.Annotation);
 
         var newMembers = new List<MemberDeclarationSyntax>();
         if (existingField is null)

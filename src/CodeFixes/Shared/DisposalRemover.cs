@@ -19,7 +19,9 @@ internal static class DisposalRemover
     {
         foreach (var dispose in usage.DisposeStatements)
         {
-            editor.RemoveNode(dispose, SyntaxRemoveOptions.KeepExteriorTrivia);
+            // Keep a comment written above the call; drop the now-empty line otherwise.
+            var keepComments = dispose.GetLeadingTrivia().Any(t => t.IsKind(SyntaxKind.SingleLineCommentTrivia) || t.IsKind(SyntaxKind.MultiLineCommentTrivia));
+            editor.RemoveNode(dispose, keepComments ? SyntaxRemoveOptions.KeepLeadingTrivia : SyntaxRemoveOptions.KeepNoTrivia);
         }
 
         switch (usage.DeclaringStatement)

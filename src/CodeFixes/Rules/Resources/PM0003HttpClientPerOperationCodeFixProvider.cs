@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
@@ -144,7 +145,12 @@ public sealed class PM0003HttpClientPerOperationCodeFixProvider : CodeFixProvide
 
             var initializer = candidate.StaticInitializer();
             var identity = initializer.NormalizeWhitespace().ToFullString();
-            if (!fields.NamesByInitializer.TryGetValue(identity, out var name))
+            if (!fields.NamesByInitializer.TryGetValue(identity, out var name) && (name = candidate.ExistingStaticField(identity)) is not null)
+            {
+                fields.NamesByInitializer.Add(identity, name);
+            }
+
+            if (name is null)
             {
                 name = TypeMemberEditor.UniqueName(candidate.ContainingType, candidate.StaticFieldBaseName, fields.Taken);
                 fields.NamesByInitializer.Add(identity, name);
@@ -287,11 +293,44 @@ public sealed class PM0003HttpClientPerOperationCodeFixProvider : CodeFixProvide
                 arguments = SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(handler)));
             }
 
-            var initializer = Creation.Initializer?.WithoutTrivia();
+            var initializer = Creation.Initializer is { } original ? OneMemberPerLine(original) : null;
+            arguments = arguments.WithoutTrivia();
             var languageVersion = ((CSharpParseOptions)Creation.SyntaxTree.Options).LanguageVersion;
             return languageVersion >= LanguageVersion.CSharp9
-                ? SyntaxFactory.ImplicitObjectCreationExpression(arguments.WithoutTrivia(), initializer)
-                : SyntaxFactory.ObjectCreationExpression(CreatedTypeSyntax(), arguments.WithoutTrivia(), initializer);
+                ? SyntaxFactory.ImplicitObjectCreationExpression(arguments, initializer)
+                : SyntaxFactory.ObjectCreationExpression(CreatedTypeSyntax(), arguments, initializer);
+        }
+
+        /// <summary>The object initializer laid out one assignment per line, the way a field initializer reads best.</summary>
+        private InitializerExpressionSyntax OneMemberPerLine(InitializerExpressionSyntax initializer)
+        {
+            var endOfLine = Trivia.EndOfLine(Creation);
+            var expressions = initializer.Expressions.Select(e => e.WithoutTrivia());
+            var separators = Enumerable.Repeat(SyntaxFactory.Token(SyntaxKind.CommaToken).WithTrailingTrivia(endOfLine), Math.Max(0, initializer.Expressions.Count - 1));
+            return SyntaxFactory.InitializerExpression(
+                initializer.Kind(),
+                SyntaxFactory.Token(SyntaxKind.OpenBraceToken).WithLeadingTrivia(endOfLine).WithTrailingTrivia(endOfLine),
+                SyntaxFactory.SeparatedList(expressions, separators),
+                SyntaxFactory.Token(SyntaxKind.CloseBraceToken).WithLeadingTrivia(endOfLine));
+        }
+
+        /// <summary>A <c>static readonly</c> field of the created type with the same initializer, already in the type (a previous fix made it).</summary>
+        public string? ExistingStaticField(string initializerIdentity)
+        {
+            foreach (var field in TypeDeclaration.Members.OfType<FieldDeclarationSyntax>())
+            {
+                if (field.Modifiers.Any(SyntaxKind.StaticKeyword) && field.Modifiers.Any(SyntaxKind.ReadOnlyKeyword)
+                    && field.Declaration.Variables.Count == 1
+                    && field.Declaration.Variables[0].Initializer?.Value is { } value
+                    && value.NormalizeWhitespace().ToFullString() == initializerIdentity
+                    && Model.GetTypeInfo(field.Declaration.Type).Type is { } type
+                    && SymbolEqualityComparer.Default.Equals(type, CreatedType))
+                {
+                    return field.Declaration.Variables[0].Identifier.ValueText;
+                }
+            }
+
+            return null;
         }
 
         /// <summary>The shortest name of <paramref name="type"/> that binds at the creation (a using directive in scope is used, none is added).</summary>
