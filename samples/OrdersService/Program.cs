@@ -1,0 +1,16 @@
+using OrdersService.Endpoints;
+using OrdersService.Infrastructure;
+using OrdersService.Workers;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddControllers();
+builder.Services.AddOrdersInfrastructure(builder.Configuration);
+builder.Services.AddHostedService<InventorySyncWorker>();
+
+var app = builder.Build();
+
+app.MapControllers();
+app.MapTrackingEndpoints();
+
+app.Run();
