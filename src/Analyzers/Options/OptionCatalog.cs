@@ -18,8 +18,9 @@ public static class OptionCatalog
     public static PostmortemOption ExcludedSymbols(string ruleId) => new(
         Prefix + ruleId + ".excluded_symbols",
         "",
-        "Documentation-comment IDs separated by ';' (M:Ns.Type.Method(System.String);T:Ns.Type;N:Ns): symbols the rule never reports on, "
-        + "whether they are the API in question or the code that uses it.",
+        "Documentation-comment IDs separated by commas or spaces (M:Ns.Type.Method(System.String,System.Int32), T:Ns.Type, N:Ns, "
+        + "M:Ns.Type.ctor for a constructor): symbols the rule never reports on, whether they are the API in question or the code that uses it. "
+        + "Config files treat ';' and '#' as the start of a comment, so neither can separate IDs.",
         ruleId);
 
     /// <summary>The options that apply to a rule: its own, then the shared ones it reads.</summary>

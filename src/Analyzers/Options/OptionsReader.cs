@@ -12,7 +12,6 @@ namespace Postmortem.Analyzers.Options;
 /// </summary>
 internal sealed class OptionsReader
 {
-    private static readonly char[] s_separators = { ';', ',' };
     private readonly Compilation _compilation;
     private readonly AnalyzerConfigOptionsProvider _provider;
     private readonly ConcurrentDictionary<(AnalyzerConfigOptions Options, string RuleId), ImmutableHashSet<ISymbol>> _exclusions = new();
@@ -64,7 +63,8 @@ internal sealed class OptionsReader
 
         for (ISymbol? current = symbol; current is not null; current = current.ContainingSymbol)
         {
-            if (excluded.Contains(current) || excluded.Contains(current.OriginalDefinition))
+            if (excluded.Contains(current) || excluded.Contains(current.OriginalDefinition)
+                || (current is IMethodSymbol { AssociatedSymbol: { } property } && excluded.Contains(property.OriginalDefinition)))
             {
                 return true;
             }
@@ -82,14 +82,8 @@ internal sealed class OptionsReader
         }
 
         var builder = ImmutableHashSet.CreateBuilder<ISymbol>(SymbolEqualityComparer.Default);
-        foreach (var part in text.Split(s_separators, StringSplitOptions.RemoveEmptyEntries))
+        foreach (var id in SplitIds(text))
         {
-            var id = part.Trim();
-            if (id.Length < 3 || id[1] != ':')
-            {
-                continue;
-            }
-
             foreach (var resolved in DocumentationCommentId.GetSymbolsForDeclarationId(id, _compilation))
             {
                 builder.Add(resolved);
@@ -97,5 +91,57 @@ internal sealed class OptionsReader
         }
 
         return builder.ToImmutable();
+    }
+
+    /// <summary>
+    /// Splits a list of documentation-comment IDs. Config files treat <c>;</c> and <c>#</c> as the start of a
+    /// comment, so IDs are separated by commas (outside parameter lists) or whitespace, and a constructor may be
+    /// written <c>M:Ns.Type.ctor(...)</c> for <c>M:Ns.Type.#ctor(...)</c>.
+    /// </summary>
+    internal static System.Collections.Generic.IEnumerable<string> SplitIds(string text)
+    {
+        var depth = 0;
+        var start = 0;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            var c = i < text.Length ? text[i] : ',';
+            if (c is '(' or '[' or '{')
+            {
+                depth++;
+            }
+            else if (c is ')' or ']' or '}')
+            {
+                depth = Math.Max(0, depth - 1);
+            }
+            else if (depth == 0 && (c == ',' || c == ';' || char.IsWhiteSpace(c)))
+            {
+                var id = text.Substring(start, i - start).Trim();
+                start = i + 1;
+                if (id.Length > 2 && id[1] == ':')
+                {
+                    yield return NormalizeConstructor(id);
+                }
+            }
+        }
+    }
+
+    private static string NormalizeConstructor(string id)
+    {
+        if (!id.StartsWith("M:", StringComparison.Ordinal))
+        {
+            return id;
+        }
+
+        var nameEnd = id.IndexOf('(');
+        var name = nameEnd < 0 ? id : id.Substring(0, nameEnd);
+        var rest = nameEnd < 0 ? "" : id.Substring(nameEnd);
+        if (name.EndsWith(".ctor", StringComparison.Ordinal) && !name.EndsWith("#ctor", StringComparison.Ordinal))
+        {
+            name = name.EndsWith(".cctor", StringComparison.Ordinal)
+                ? name.Substring(0, name.Length - "cctor".Length) + "#cctor"
+                : name.Substring(0, name.Length - "ctor".Length) + "#ctor";
+        }
+
+        return name + rest;
     }
 }
