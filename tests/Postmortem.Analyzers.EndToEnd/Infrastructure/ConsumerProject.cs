@@ -90,14 +90,12 @@ public sealed class ConsumerProject
         return result;
     }
 
-    /// <summary>Runs <c>dotnet format</c> with <paramref name="arguments"/> (subcommand and options) on the project.</summary>
-    public CommandResult Format(params string[] arguments)
+    /// <summary>Runs <c>dotnet format &lt;subcommand&gt; Consumer.csproj &lt;options&gt;</c>.</summary>
+    public CommandResult Format(string subcommand, params string[] options)
     {
-        var all = new List<string> { "format" };
-        all.AddRange(arguments.Take(1));
-        all.Add(ProjectPath);
-        all.AddRange(arguments.Skip(1));
-        return DotNetCli.Run(Directory, all);
+        var arguments = new List<string> { "format", subcommand, ProjectPath };
+        arguments.AddRange(options);
+        return DotNetCli.Run(Directory, arguments);
     }
 
     public string ReadSource() => File.ReadAllText(SourcePath);
