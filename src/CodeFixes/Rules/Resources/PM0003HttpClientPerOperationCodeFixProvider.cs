@@ -92,20 +92,30 @@ public sealed class PM0003HttpClientPerOperationCodeFixProvider : CodeFixProvide
             }
         }
 
-        if (equivalenceKey == EquivalenceKeys.PM0003UseFactory)
+        switch (equivalenceKey)
         {
-            await UseFactoryAsync(editor, document.Project.Solution, candidates, cancellationToken).ConfigureAwait(false);
-        }
-        else if (equivalenceKey == EquivalenceKeys.PM0003UseStaticClient)
-        {
-            UseStaticClient(editor, candidates);
+            case EquivalenceKeys.PM0003UseFactory:
+                await UseFactoryAsync(editor, document.Project.Solution, candidates, cancellationToken).ConfigureAwait(false);
+                break;
+            case EquivalenceKeys.PM0003UseStaticClient:
+                UseStaticClient(editor, candidates);
+                break;
+            default:
+                // No action chosen (command-line fixers such as `dotnet format` pick none when the first diagnostic
+                // they meet has no fix): the factory where it applies, the static client for the rest.
+                var injected = await UseFactoryAsync(editor, document.Project.Solution, candidates, cancellationToken).ConfigureAwait(false);
+                candidates.RemoveAll(injected.Contains);
+                UseStaticClient(editor, candidates);
+                break;
         }
 
         return editor.GetChangedDocument();
     }
 
-    private static async Task UseFactoryAsync(DocumentEditor editor, Solution solution, List<Candidate> candidates, CancellationToken cancellationToken)
+    /// <summary>Applies the factory fix where it is safe and returns the candidates it fixed.</summary>
+    private static async Task<HashSet<Candidate>> UseFactoryAsync(DocumentEditor editor, Solution solution, List<Candidate> candidates, CancellationToken cancellationToken)
     {
+        var fixedCandidates = new HashSet<Candidate>();
         var injections = new Dictionary<TypeDeclarationSyntax, Injection>();
         foreach (var candidate in candidates)
         {
@@ -124,7 +134,10 @@ public sealed class PM0003HttpClientPerOperationCodeFixProvider : CodeFixProvide
             var replacement = SyntaxFactory.ParseExpression(access + ".CreateClient()").WithTriviaFrom(candidate.Creation);
             editor.ReplaceNode(candidate.Creation, replacement);
             DisposalRemover.Apply(editor, candidate.Usage!);
+            fixedCandidates.Add(candidate);
         }
+
+        return fixedCandidates;
     }
 
     private static void UseStaticClient(DocumentEditor editor, List<Candidate> candidates)

@@ -1,3 +1,4 @@
+using Microsoft.CodeAnalysis.Diagnostics;
 using Postmortem.Analyzers.CodeFixes;
 using Postmortem.Analyzers.Tests.References;
 using Verify = Postmortem.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<
@@ -470,4 +471,99 @@ public sealed class PM0003HttpClientPerOperationCodeFixTests
             }
         }
         """, EquivalenceKeys.PM0003UseFactory, TestReferences.AspNetCore80);
+
+    [Fact]
+    public async Task FixAll_WithoutChosenAction_UsesFactoryWhereSafeAndStaticElsewhere()
+    {
+        // Command-line fixers (dotnet format) may run Fix All with no equivalence key.
+        var source = """
+            using System;
+            using System.Net.Http;
+            using System.Threading.Tasks;
+
+            public sealed class PartnerGateway
+            {
+                public async Task<string> OrdersAsync()
+                {
+                    using var client = new HttpClient();
+                    return await client.GetStringAsync("https://partner.example.com/orders");
+                }
+            }
+
+            public static class Pinger
+            {
+                public static Task<string> PingAsync() => new HttpClient().GetStringAsync("https://partner.example.com/ping");
+            }
+            """;
+        var expected = """
+            using System;
+            using System.Net.Http;
+            using System.Threading.Tasks;
+
+            public sealed class PartnerGateway
+            {
+                private readonly IHttpClientFactory _httpClientFactory;
+
+                public PartnerGateway(IHttpClientFactory httpClientFactory)
+                {
+                    _httpClientFactory = httpClientFactory;
+                }
+
+                public async Task<string> OrdersAsync()
+                {
+                    var client = _httpClientFactory.CreateClient();
+                    return await client.GetStringAsync("https://partner.example.com/orders");
+                }
+            }
+
+            public static class Pinger
+            {
+                private static readonly HttpClient s_http = new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) });
+
+                public static Task<string> PingAsync() => s_http.GetStringAsync("https://partner.example.com/ping");
+            }
+            """;
+
+        var workspace = new Microsoft.CodeAnalysis.AdhocWorkspace();
+        var references = await TestReferences.AspNetCore80.ResolveAsync(Microsoft.CodeAnalysis.LanguageNames.CSharp, CancellationToken.None);
+        var project = workspace.AddProject("Consumer", Microsoft.CodeAnalysis.LanguageNames.CSharp)
+            .WithMetadataReferences(references)
+            .WithCompilationOptions(new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary))
+            .WithParseOptions(new Microsoft.CodeAnalysis.CSharp.CSharpParseOptions(Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp12));
+        var document = project.AddDocument("Gateway.cs", source);
+        var compilation = (await document.Project.GetCompilationAsync())!;
+        var diagnostics = await compilation
+            .WithAnalyzers([new Postmortem.Analyzers.Rules.Resources.PM0003HttpClientPerOperationAnalyzer()])
+            .GetAnalyzerDiagnosticsAsync();
+        Assert.Equal(2, diagnostics.Length);
+
+        var provider = new Postmortem.Analyzers.CodeFixes.Rules.Resources.PM0003HttpClientPerOperationCodeFixProvider();
+        var fixAll = provider.GetFixAllProvider()!;
+        var context = new Microsoft.CodeAnalysis.CodeFixes.FixAllContext(
+            document,
+            provider,
+            Microsoft.CodeAnalysis.CodeFixes.FixAllScope.Document,
+            codeActionEquivalenceKey: null!,
+            provider.FixableDiagnosticIds,
+            new FixedDiagnostics(diagnostics),
+            CancellationToken.None);
+        var action = await fixAll.GetFixAsync(context);
+        var operations = await action!.GetOperationsAsync(CancellationToken.None);
+        var changed = operations.OfType<Microsoft.CodeAnalysis.CodeActions.ApplyChangesOperation>().Single().ChangedSolution;
+        var text = (await changed.GetDocument(document.Id)!.GetTextAsync()).ToString();
+        Assert.Equal(expected.ReplaceLineEndings(), text.ReplaceLineEndings());
+    }
+
+    private sealed class FixedDiagnostics(System.Collections.Immutable.ImmutableArray<Microsoft.CodeAnalysis.Diagnostic> diagnostics)
+        : Microsoft.CodeAnalysis.CodeFixes.FixAllContext.DiagnosticProvider
+    {
+        public override Task<IEnumerable<Microsoft.CodeAnalysis.Diagnostic>> GetAllDiagnosticsAsync(Microsoft.CodeAnalysis.Project project, CancellationToken cancellationToken)
+            => Task.FromResult<IEnumerable<Microsoft.CodeAnalysis.Diagnostic>>(diagnostics);
+
+        public override Task<IEnumerable<Microsoft.CodeAnalysis.Diagnostic>> GetDocumentDiagnosticsAsync(Microsoft.CodeAnalysis.Document document, CancellationToken cancellationToken)
+            => Task.FromResult<IEnumerable<Microsoft.CodeAnalysis.Diagnostic>>(diagnostics);
+
+        public override Task<IEnumerable<Microsoft.CodeAnalysis.Diagnostic>> GetProjectDiagnosticsAsync(Microsoft.CodeAnalysis.Project project, CancellationToken cancellationToken)
+            => Task.FromResult<IEnumerable<Microsoft.CodeAnalysis.Diagnostic>>([]);
+    }
 }
