@@ -135,11 +135,13 @@ internal sealed class OptionsReader
         var nameEnd = id.IndexOf('(');
         var name = nameEnd < 0 ? id : id.Substring(0, nameEnd);
         var rest = nameEnd < 0 ? "" : id.Substring(nameEnd);
-        if (name.EndsWith(".ctor", StringComparison.Ordinal) && !name.EndsWith("#ctor", StringComparison.Ordinal))
+        if (name.EndsWith(".cctor", StringComparison.Ordinal))
         {
-            name = name.EndsWith(".cctor", StringComparison.Ordinal)
-                ? name.Substring(0, name.Length - "cctor".Length) + "#cctor"
-                : name.Substring(0, name.Length - "ctor".Length) + "#ctor";
+            name = name.Substring(0, name.Length - "cctor".Length) + "#cctor";
+        }
+        else if (name.EndsWith(".ctor", StringComparison.Ordinal))
+        {
+            name = name.Substring(0, name.Length - "ctor".Length) + "#ctor";
         }
 
         return name + rest;
