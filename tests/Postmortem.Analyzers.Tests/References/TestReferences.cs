@@ -24,6 +24,26 @@ public static class TestReferences
     public static ReferenceAssemblies AspNetCore80 { get; } = Net80.AddPackages(
         ImmutableArray.Create(new PackageIdentity("Microsoft.AspNetCore.App.Ref", "8.0.28")));
 
+    /// <summary>ASP.NET Core plus Grpc.Core.Api: the <c>[BindServiceMethod]</c> attribute that generated gRPC service bases carry.</summary>
+    public static ReferenceAssemblies Grpc80 { get; } = AspNetCore80.AddPackages(
+        ImmutableArray.Create(new PackageIdentity("Grpc.Core.Api", "2.84.0")));
+
+    /// <summary>.NET 8 plus xunit's attributes (<c>[Fact]</c>, <c>[Theory]</c>).</summary>
+    public static ReferenceAssemblies XUnit80 { get; } = Net80.AddPackages(
+        ImmutableArray.Create(new PackageIdentity("xunit.extensibility.core", "2.9.3")));
+
+    /// <summary>.NET 8 plus NUnit 4 (<c>[Test]</c>, <c>[TestCase]</c>, <c>[TestFixture]</c>).</summary>
+    public static ReferenceAssemblies NUnit80 { get; } = Net80.AddPackages(
+        ImmutableArray.Create(new PackageIdentity("NUnit", "4.2.2")));
+
+    /// <summary>.NET 8 plus MSTest 3 (<c>[TestMethod]</c>, <c>[TestClass]</c>).</summary>
+    public static ReferenceAssemblies MSTest80 { get; } = Net80.AddPackages(
+        ImmutableArray.Create(new PackageIdentity("MSTest.TestFramework", "3.8.3")));
+
+    /// <summary>A Blazor WebAssembly app: .NET 8 plus Microsoft.AspNetCore.Components.WebAssembly (WebAssemblyHostBuilder) and its dependencies.</summary>
+    public static ReferenceAssemblies BlazorWebAssembly80 { get; } = Net80.AddPackages(
+        ImmutableArray.Create(new PackageIdentity("Microsoft.AspNetCore.Components.WebAssembly", "8.0.34")));
+
     public static string NuGetPackageRoot { get; } = ReadMetadata("NuGetPackageRoot");
 
     public static string RepositoryRoot { get; } = ReadMetadata("RepositoryRoot");
