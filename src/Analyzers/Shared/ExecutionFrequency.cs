@@ -8,6 +8,9 @@ namespace Postmortem.Analyzers.Shared;
 /// <summary>How often a piece of code runs, as far as one method body tells.</summary>
 internal enum Frequency
 {
+    /// <summary>Never: code inside a lambda converted to an expression tree is data that a query provider translates.</summary>
+    Never,
+
     /// <summary>Once per application or per long-lived object: static initialization, Main, start-up and singleton registrations.</summary>
     Once,
 
@@ -38,14 +41,20 @@ internal readonly struct ExecutionSite
 
 /// <summary>
 /// Decides how often an operation (typically an object creation) executes, by walking from it to the root of
-/// its operation tree: loops, lambdas and local functions, singleton registrations, <c>Lazy&lt;T&gt;</c>
-/// factories, and finally the member that owns the body (static or instance initialization, constructors
-/// of per-request types, Main and start-up code, ordinary methods).
+/// its operation tree: expression trees (never executed), loops, lambdas and local functions, singleton
+/// registrations, <c>Lazy&lt;T&gt;</c> and <c>LazyInitializer</c> factories, <c>field ??= value</c>, and finally
+/// the member that owns the body (static or instance initialization, constructors of per-request types, Main
+/// and start-up code, ordinary methods).
 /// </summary>
 internal static class ExecutionFrequency
 {
     public static ExecutionSite Classify(IOperation operation, ISymbol containingSymbol, KnownSymbols symbols)
     {
+        if (IsInExpressionTree(operation, symbols.Core))
+        {
+            return new ExecutionSite(Frequency.Never, null);
+        }
+
         var inLoop = false;
         var child = operation;
         for (var parent = operation.Parent; parent is not null; child = parent, parent = parent.Parent)
@@ -56,10 +65,26 @@ internal static class ExecutionFrequency
                     inLoop = true;
                     break;
 
+                case ICoalesceAssignmentOperation coalesce when ReferenceEquals(child, coalesce.Value)
+                    && StorageFrequency(coalesce.Target, symbols) is { } storage:
+                    // `field ??= value` computes the value once per field: per application for a static, per instance otherwise.
+                    return new ExecutionSite(inLoop ? Frequency.PerLoopIteration : storage, null);
+
                 case IAnonymousFunctionOperation lambda:
                     if (IsLazyFactory(lambda, symbols.Core))
                     {
                         // A Lazy<T> factory runs once per Lazy instance: the Lazy's own site decides.
+                        break;
+                    }
+
+                    if (LazyInitializerTarget(lambda, symbols.Core) is { } target)
+                    {
+                        // LazyInitializer.EnsureInitialized(ref field, factory) runs the factory once per field.
+                        if (StorageFrequency(target, symbols) is { } storage)
+                        {
+                            return new ExecutionSite(inLoop ? Frequency.PerLoopIteration : storage, null);
+                        }
+
                         break;
                     }
 
@@ -116,7 +141,7 @@ internal static class ExecutionFrequency
     }
 
     private static Frequency PerInstance(INamedTypeSymbol? type, KnownSymbols symbols)
-        => RequestHandlers.IsPerRequest(type, symbols.AspNetCore) ? Frequency.PerRequest : Frequency.Once;
+        => RequestHandlers.IsPerRequest(type, symbols) ? Frequency.PerRequest : Frequency.Once;
 
     private static bool IsEntryPoint(IMethodSymbol method)
         => method.IsStatic && method.Name is "Main" or WellKnownMemberNames.TopLevelStatementsEntryPointMethodName;
@@ -144,15 +169,56 @@ internal static class ExecutionFrequency
     }
 
     private static bool IsLazyFactory(IAnonymousFunctionOperation lambda, CoreSymbols core)
+        => ArgumentOf(lambda)?.Parent is IObjectCreationOperation creation
+            && (creation.Type.InheritsFromOrEquals(core.Lazy) || creation.Type.InheritsFromOrEquals(core.LazyWithMetadata));
+
+    /// <summary>For a factory passed to <c>LazyInitializer.EnsureInitialized(ref target, ...)</c>, the target; otherwise null.</summary>
+    private static IOperation? LazyInitializerTarget(IAnonymousFunctionOperation lambda, CoreSymbols core)
     {
-        var argument = ArgumentOf(lambda);
-        if (argument?.Parent is IObjectCreationOperation creation)
+        if (ArgumentOf(lambda)?.Parent is not IInvocationOperation invocation
+            || !SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, core.LazyInitializer))
         {
-            return creation.Type.InheritsFromOrEquals(core.Lazy) || creation.Type.InheritsFromOrEquals(core.LazyWithMetadata);
+            return null;
         }
 
-        return argument?.Parent is IInvocationOperation invocation
-            && SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, core.LazyInitializer);
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter is { RefKind: RefKind.Ref, Ordinal: 0 })
+            {
+                return argument.Value;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>How often a value stored once into <paramref name="target"/> is computed: once for a static field or property, once per instance otherwise.</summary>
+    private static Frequency? StorageFrequency(IOperation target, KnownSymbols symbols)
+        => target switch
+        {
+            IFieldReferenceOperation field => field.Field.IsStatic ? Frequency.Once : PerInstance(field.Field.ContainingType, symbols),
+            IPropertyReferenceOperation property => property.Property.IsStatic ? Frequency.Once : PerInstance(property.Property.ContainingType, symbols),
+            _ => null,
+        };
+
+    /// <summary>True inside a lambda converted to an expression tree (<c>Expression&lt;Func&lt;...&gt;&gt;</c>, <c>LambdaExpression</c>), nested lambdas included.</summary>
+    private static bool IsInExpressionTree(IOperation operation, CoreSymbols core)
+    {
+        if (core.LambdaExpression is null)
+        {
+            return false;
+        }
+
+        for (var current = operation.Parent; current is not null; current = current.Parent)
+        {
+            if (current is IAnonymousFunctionOperation { Parent: IConversionOperation conversion }
+                && conversion.Type.InheritsFromOrEquals(core.LambdaExpression))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsSingletonRegistrationArgument(IOperation operation, DependencyInjectionSymbols di)

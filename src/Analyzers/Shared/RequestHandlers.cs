@@ -18,8 +18,9 @@ internal enum RequestHandlerKind
 /// <summary>"What kind of type am I in": classifies a type by how the web framework instantiates it.</summary>
 internal static class RequestHandlers
 {
-    public static RequestHandlerKind Classify(INamedTypeSymbol? type, AspNetCoreSymbols symbols)
+    public static RequestHandlerKind Classify(INamedTypeSymbol? type, KnownSymbols knownSymbols)
     {
+        var symbols = knownSymbols.AspNetCore;
         if (type is null || type.TypeKind != TypeKind.Class || type.IsStatic)
         {
             return RequestHandlerKind.None;
@@ -46,7 +47,10 @@ internal static class RequestHandlers
             return RequestHandlerKind.GrpcService;
         }
 
-        if (type.Implements(symbols.FilterMetadata) || type.Implements(symbols.EndpointFilter))
+        // A filter that is an attribute ([Audit] on an action) is instantiated once, with the action model, and reused;
+        // filters added by type (TypeFilter, ServiceFilter, Filters.Add<T>, AddEndpointFilter<T>) are created per request.
+        if ((type.Implements(symbols.FilterMetadata) && !type.InheritsFromOrEquals(knownSymbols.Core.Attribute))
+            || type.Implements(symbols.EndpointFilter))
         {
             return RequestHandlerKind.Filter;
         }
@@ -60,7 +64,7 @@ internal static class RequestHandlers
         return RequestHandlerKind.None;
     }
 
-    public static bool IsPerRequest(INamedTypeSymbol? type, AspNetCoreSymbols symbols) => Classify(type, symbols) != RequestHandlerKind.None;
+    public static bool IsPerRequest(INamedTypeSymbol? type, KnownSymbols symbols) => Classify(type, symbols) != RequestHandlerKind.None;
 
     private static bool IsController(INamedTypeSymbol type, AspNetCoreSymbols symbols)
     {

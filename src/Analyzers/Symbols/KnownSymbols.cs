@@ -56,11 +56,17 @@ internal sealed class CoreSymbols
         Lazy = TypeResolver.Resolve(c, "System.Lazy`1");
         LazyWithMetadata = TypeResolver.Resolve(c, "System.Lazy`2");
         LazyInitializer = TypeResolver.Resolve(c, "System.Threading.LazyInitializer");
+        LambdaExpression = TypeResolver.Resolve(c, "System.Linq.Expressions.LambdaExpression");
+        Attribute = TypeResolver.Resolve(c, "System.Attribute");
     }
 
     public INamedTypeSymbol? Lazy { get; }
     public INamedTypeSymbol? LazyWithMetadata { get; }
     public INamedTypeSymbol? LazyInitializer { get; }
+
+    /// <summary>The base of <c>Expression&lt;TDelegate&gt;</c>: a lambda converted to it is data (an expression tree), not executed code.</summary>
+    public INamedTypeSymbol? LambdaExpression { get; }
+    public INamedTypeSymbol? Attribute { get; }
 }
 
 internal sealed class HttpSymbols

@@ -36,7 +36,7 @@ public sealed class PM0003HttpClientPerOperationAnalyzer : PostmortemAnalyzer
         }
 
         var site = ExecutionFrequency.Classify(creation, context.ContainingSymbol, rule.Symbols);
-        if (site.Frequency == Frequency.Once)
+        if (site.Frequency is Frequency.Never or Frequency.Once)
         {
             return;
         }
@@ -88,7 +88,7 @@ public sealed class PM0003HttpClientPerOperationAnalyzer : PostmortemAnalyzer
                 return false;
             case IParameterReferenceOperation:
                 return true;
-            case IInvocationOperation invocation when invocation.TargetMethod.ContainingType.Implements(http.HttpMessageHandlerFactory):
+            case IInvocationOperation invocation when IsHandlerFactoryCall(invocation.TargetMethod, http):
                 return true;
             case IFieldReferenceOperation or IPropertyReferenceOperation:
                 return !disposesHandler;
@@ -96,6 +96,11 @@ public sealed class PM0003HttpClientPerOperationAnalyzer : PostmortemAnalyzer
                 return false;
         }
     }
+
+    /// <summary><c>IHttpMessageHandlerFactory.CreateHandler(name)</c>, or the <c>CreateHandler()</c> extension over it.</summary>
+    private static bool IsHandlerFactoryCall(IMethodSymbol method, HttpSymbols http)
+        => method.ContainingType.Implements(http.HttpMessageHandlerFactory)
+        || (method.IsExtensionMethod && !method.Parameters.IsEmpty && method.Parameters[0].Type.Implements(http.HttpMessageHandlerFactory));
 
     private static IOperation Unwrap(IOperation operation)
     {
