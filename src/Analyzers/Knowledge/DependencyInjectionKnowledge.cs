@@ -9,8 +9,9 @@ internal static class DependencyInjectionKnowledge
 {
     /// <summary>
     /// Registration methods whose instance argument or factory runs once for the application's lifetime:
-    /// AddSingleton, AddKeyedSingleton, TryAddSingleton, TryAddKeyedSingleton and ServiceDescriptor.Singleton.
-    /// Factories given to the scoped and transient forms run per scope or per resolution and are not listed.
+    /// AddSingleton, AddKeyedSingleton, TryAddSingleton, TryAddKeyedSingleton, ServiceDescriptor.Singleton and
+    /// AddHostedService (hosted services are singletons). Factories given to the scoped and transient forms run per
+    /// scope or per resolution and are not listed.
     /// </summary>
     public static bool IsSingletonRegistration(IMethodSymbol method, DependencyInjectionSymbols symbols)
     {
@@ -35,12 +36,18 @@ internal static class DependencyInjectionKnowledge
             return method.Name is "Singleton" or "KeyedSingleton";
         }
 
+        if (SymbolEqualityComparer.Default.Equals(type, symbols.ServiceCollectionHostedServiceExtensions))
+        {
+            return method.Name is "AddHostedService";
+        }
+
         return false;
     }
 
     /// <summary>
-    /// Start-up code runs once: a method that receives the service collection or a host/application builder
-    /// (Startup.ConfigureServices, Configure, and AddXyz(this IServiceCollection) extension methods).
+    /// Start-up code runs once: a method that receives the service collection, a host/application builder or the
+    /// endpoint route builder (Startup.ConfigureServices, Configure, AddXyz(this IServiceCollection) and
+    /// MapXyz(this IEndpointRouteBuilder) extension methods). The endpoints' handlers are lambdas or methods of their own.
     /// </summary>
     public static bool IsStartupMethod(IMethodSymbol method, KnownSymbols symbols)
     {
@@ -55,7 +62,7 @@ internal static class DependencyInjectionKnowledge
         {
             var type = parameter.Type;
             if (type.Implements(di.ServiceCollection) || type.Implements(di.HostBuilder) || type.Implements(di.HostApplicationBuilder)
-                || type.Implements(web.ApplicationBuilder) || type.Implements(web.WebHostBuilder))
+                || type.Implements(web.ApplicationBuilder) || type.Implements(web.WebHostBuilder) || type.Implements(web.EndpointRouteBuilder))
             {
                 return true;
             }

@@ -107,6 +107,7 @@ internal sealed class AspNetCoreSymbols
         FilterMetadata = TypeResolver.Resolve(c, "Microsoft.AspNetCore.Mvc.Filters.IFilterMetadata");
         EndpointFilter = TypeResolver.Resolve(c, "Microsoft.AspNetCore.Http.IEndpointFilter");
         ApplicationBuilder = TypeResolver.Resolve(c, "Microsoft.AspNetCore.Builder.IApplicationBuilder");
+        EndpointRouteBuilder = TypeResolver.Resolve(c, "Microsoft.AspNetCore.Routing.IEndpointRouteBuilder");
         WebHostBuilder = TypeResolver.Resolve(c, "Microsoft.AspNetCore.Hosting.IWebHostBuilder");
     }
 
@@ -120,6 +121,7 @@ internal sealed class AspNetCoreSymbols
     public INamedTypeSymbol? FilterMetadata { get; }
     public INamedTypeSymbol? EndpointFilter { get; }
     public INamedTypeSymbol? ApplicationBuilder { get; }
+    public INamedTypeSymbol? EndpointRouteBuilder { get; }
     public INamedTypeSymbol? WebHostBuilder { get; }
 }
 
@@ -131,6 +133,7 @@ internal sealed class DependencyInjectionSymbols
         ServiceCollectionServiceExtensions = TypeResolver.Resolve(c, "Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions");
         ServiceCollectionDescriptorExtensions = TypeResolver.Resolve(c, "Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions");
         ServiceDescriptor = TypeResolver.Resolve(c, "Microsoft.Extensions.DependencyInjection.ServiceDescriptor");
+        ServiceCollectionHostedServiceExtensions = TypeResolver.Resolve(c, "Microsoft.Extensions.DependencyInjection.ServiceCollectionHostedServiceExtensions");
         HostBuilder = TypeResolver.Resolve(c, "Microsoft.Extensions.Hosting.IHostBuilder");
         HostApplicationBuilder = TypeResolver.Resolve(c, "Microsoft.Extensions.Hosting.IHostApplicationBuilder");
     }
@@ -139,6 +142,7 @@ internal sealed class DependencyInjectionSymbols
     public INamedTypeSymbol? ServiceCollectionServiceExtensions { get; }
     public INamedTypeSymbol? ServiceCollectionDescriptorExtensions { get; }
     public INamedTypeSymbol? ServiceDescriptor { get; }
+    public INamedTypeSymbol? ServiceCollectionHostedServiceExtensions { get; }
     public INamedTypeSymbol? HostBuilder { get; }
     public INamedTypeSymbol? HostApplicationBuilder { get; }
 }
