@@ -200,7 +200,13 @@ public sealed class PM0003HttpClientPerOperationTests
     public Task DoesNotFlag_ServiceCollectionExtension() => Verify.VerifyAsync(Sources.ServiceCollectionExtension, TestReferences.AspNetCore80);
 
     [Fact]
+    public Task DoesNotFlag_EndpointMappingExtension() => Verify.VerifyAsync(Sources.EndpointMappingExtension, TestReferences.AspNetCore80);
+
+    [Fact]
     public Task DoesNotFlag_SingletonRegistrations() => Verify.VerifyAsync(Sources.SingletonRegistrations, TestReferences.AspNetCore80);
+
+    [Fact]
+    public Task DoesNotFlag_HostedServiceFactory() => Verify.VerifyAsync(Sources.HostedServiceFactory, TestReferences.AspNetCore80);
 
     // ---------------------------------------------------------------- Does not flag: shared handler pool
 
@@ -1215,6 +1221,49 @@ public sealed class PM0003HttpClientPerOperationTests
                 {
                     var client = new HttpClient { BaseAddress = new Uri("https://api.example.com") };
                     return services.AddSingleton(client);
+                }
+            }
+            """;
+
+        public const string EndpointMappingExtension = """
+            using System;
+            using System.Net.Http;
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.Routing;
+
+            public static class WeatherEndpoints
+            {
+                public static RouteGroupBuilder MapWeather(this IEndpointRouteBuilder endpoints)
+                {
+                    var client = new HttpClient { BaseAddress = new Uri("https://weather.example.com") };
+                    var group = endpoints.MapGroup("/weather");
+                    group.MapGet("/today", () => client.GetStringAsync("/today"));
+                    group.MapGet("/tomorrow", () => {|PM0003:new HttpClient()|}.GetStringAsync("https://weather.example.com/tomorrow"));
+                    return group;
+                }
+            }
+            """;
+
+        public const string HostedServiceFactory = """
+            using System.Net.Http;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Microsoft.Extensions.DependencyInjection;
+            using Microsoft.Extensions.Hosting;
+
+            public sealed class StatusPoller(HttpClient client) : BackgroundService
+            {
+                protected override Task ExecuteAsync(CancellationToken stoppingToken) => client.GetAsync("https://status.example.com", stoppingToken);
+            }
+
+            public static class Container
+            {
+                public static ServiceProvider Build()
+                {
+                    var services = new ServiceCollection();
+                    services.AddHostedService(_ => new StatusPoller(new HttpClient()));
+                    return services.BuildServiceProvider();
                 }
             }
             """;
