@@ -306,6 +306,10 @@ public sealed class PM0003HttpClientPerOperationTests
         => Verify.VerifyAsync(Sources.ExcludedContainingType, editorConfig: "postmortem.PM0003.excluded_symbols = T:MyNs.Tool");
 
     [Fact]
+    public Task DoesNotFlag_ExcludedNamespace()
+        => Verify.VerifyAsync(Sources.ExcludedNamespace, editorConfig: "postmortem.PM0003.excluded_symbols = N:MyNs.Legacy");
+
+    [Fact]
     public Task DoesNotFlag_ExcludedSymbolsFromGlobalConfig()
         => Library(Sources.ExcludedSymbols, globalConfig: "postmortem.PM0003.excluded_symbols = T:MyNs.LegacyClient").RunAsync();
 
@@ -1632,6 +1636,26 @@ public sealed class PM0003HttpClientPerOperationTests
                     {
                         using var client = {|PM0003:new HttpClient()|};
                     }
+                }
+            }
+            """;
+
+        public const string ExcludedNamespace = """
+            using System.Net.Http;
+
+            namespace MyNs.Legacy
+            {
+                public static class Tool
+                {
+                    public static HttpClient Create() => new HttpClient();
+                }
+            }
+
+            namespace MyNs.Current
+            {
+                public static class Tool
+                {
+                    public static HttpClient Create() => {|PM0003:new HttpClient()|};
                 }
             }
             """;
