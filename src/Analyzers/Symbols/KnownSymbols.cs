@@ -66,6 +66,8 @@ internal sealed class CoreSymbols
 
     /// <summary>The base of <c>Expression&lt;TDelegate&gt;</c>: a lambda converted to it is data (an expression tree), not executed code.</summary>
     public INamedTypeSymbol? LambdaExpression { get; }
+
+    /// <summary>Attributes are metadata instances: an MVC filter that is an attribute is created once with the action model.</summary>
     public INamedTypeSymbol? Attribute { get; }
 }
 
