@@ -379,7 +379,9 @@ public sealed class AnalyzerRobustnessTests(ITestOutputHelper output)
     }
 
     /// <summary>Throws from a callback: proves the harness reports analyzer exceptions instead of losing them.</summary>
+#pragma warning disable RS1001 // Created by the test itself, never loaded by a compiler: no [DiagnosticAnalyzer].
     private sealed class ThrowingAnalyzer : DiagnosticAnalyzer
+#pragma warning restore RS1001
     {
 #pragma warning disable RS2008 // A descriptor of the test harness, not of the package: no release tracking.
         private static readonly DiagnosticDescriptor s_rule = new("XX0001", "Throws", "Throws", "Test", DiagnosticSeverity.Warning, isEnabledByDefault: true);
