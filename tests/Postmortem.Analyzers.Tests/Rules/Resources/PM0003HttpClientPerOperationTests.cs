@@ -306,6 +306,18 @@ public sealed class PM0003HttpClientPerOperationTests
         => Verify.VerifyAsync(Sources.ExcludedContainingType, editorConfig: "postmortem.PM0003.excluded_symbols = T:MyNs.Tool");
 
     [Fact]
+    public Task DoesNotFlag_ExcludedMethodWithSeveralParameters()
+        => Verify.VerifyAsync(Sources.ExcludedMethodWithSeveralParameters, editorConfig: "postmortem.PM0003.excluded_symbols = M:MyNs.Tool.Fetch(System.String,System.Int32) M:MyNs.Tool.Run");
+
+    [Fact]
+    public Task DoesNotFlag_ExcludedConstructor()
+        => Verify.VerifyAsync(Sources.ExcludedConstructor, TestReferences.AspNetCore80, editorConfig: "postmortem.PM0003.excluded_symbols = M:MyNs.ReportsController.ctor");
+
+    [Fact]
+    public Task DoesNotFlag_ExcludedPropertyAndField()
+        => Verify.VerifyAsync(Sources.ExcludedPropertyAndField, TestReferences.AspNetCore80, editorConfig: "postmortem.PM0003.excluded_symbols = P:MyNs.ReportsController.Http, F:MyNs.ReportsController._client");
+
+    [Fact]
     public Task DoesNotFlag_ExcludedNamespace()
         => Verify.VerifyAsync(Sources.ExcludedNamespace, editorConfig: "postmortem.PM0003.excluded_symbols = N:MyNs.Legacy");
 
@@ -1636,6 +1648,63 @@ public sealed class PM0003HttpClientPerOperationTests
                     {
                         using var client = {|PM0003:new HttpClient()|};
                     }
+                }
+            }
+            """;
+
+        public const string ExcludedMethodWithSeveralParameters = """
+            using System.Net.Http;
+            using System.Threading.Tasks;
+
+            namespace MyNs
+            {
+                public static class Tool
+                {
+                    public static Task<string> Fetch(string url, int retries) => new HttpClient().GetStringAsync(url);
+
+                    public static Task<string> Fetch(string url) => {|PM0003:new HttpClient()|}.GetStringAsync(url);
+
+                    public static void Run()
+                    {
+                        using var client = new HttpClient();
+                    }
+                }
+            }
+            """;
+
+        public const string ExcludedConstructor = """
+            using System.Net.Http;
+            using Microsoft.AspNetCore.Mvc;
+
+            namespace MyNs
+            {
+                public sealed class ReportsController : ControllerBase
+                {
+                    private readonly HttpClient _client;
+                    private readonly HttpClient _other = {|PM0003:new HttpClient()|};
+
+                    public ReportsController()
+                    {
+                        _client = new HttpClient();
+                    }
+                }
+            }
+            """;
+
+        public const string ExcludedPropertyAndField = """
+            using System.Net.Http;
+            using Microsoft.AspNetCore.Mvc;
+
+            namespace MyNs
+            {
+                public sealed class ReportsController : ControllerBase
+                {
+                    private readonly HttpClient _client = new HttpClient();
+                    private readonly HttpClient _other = {|PM0003:new HttpClient()|};
+
+                    private HttpClient Http => new HttpClient();
+
+                    private HttpClient OtherHttp => {|PM0003:new HttpClient()|};
                 }
             }
             """;
