@@ -17,6 +17,7 @@ namespace Postmortem.Analyzers.Shared;
 internal sealed class RuleContext
 {
     private readonly CompilationStartAnalysisContext _start;
+    private readonly bool _skipsTestCode;
     private TestCode? _testCode;
 
     public RuleContext(CompilationStartAnalysisContext start, string ruleId)
@@ -25,6 +26,7 @@ internal sealed class RuleContext
         RuleId = ruleId;
         Symbols = KnownSymbols.For(start.Compilation);
         Options = new OptionsReader(start.Compilation, start.Options);
+        _skipsTestCode = RuleTraits.SkipsTestCode(ruleId);
     }
 
     public string RuleId { get; }
@@ -54,7 +56,7 @@ internal sealed class RuleContext
     /// </summary>
     public bool IsSuppressedFor(ISymbol? symbol, SyntaxTree tree)
     {
-        if (RuleTraits.SkipsTestCode(RuleId) && TestCode.IsTestCode(symbol) && !Options.GetBool(OptionCatalog.IncludeTests, tree))
+        if (_skipsTestCode && TestCode.IsTestCode(symbol) && !Options.GetBool(OptionCatalog.IncludeTests, tree))
         {
             return true;
         }
