@@ -8,6 +8,18 @@ public static class Descriptors
 {
     public const string HelpLinkBase = "https://github.com/postmortem-analyzers/postmortem-analyzers/blob/main/docs/rules/";
 
+    public static readonly DiagnosticDescriptor PM0002SyncWaitInAsyncPath = new(
+        id: DiagnosticIds.SyncWaitInAsyncPath,
+        title: "Synchronous wait on a task in an async path",
+        messageFormat: "'{0}' blocks a thread until {1} inside {2}; await it instead: threads blocked this way starve the thread pool under load and deadlock under a synchronization context",
+        category: DiagnosticCategories.Async,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "Task.Result, Task.Wait, GetAwaiter().GetResult(), Task.WaitAll and Task.WaitAny hold a thread until a task completes. "
+            + "In an async path that thread is a thread-pool thread the code could have given back; under load the pool runs dry and every request waits for new threads. "
+            + "Under a synchronization context that only one thread can enter, the wait can deadlock. Await the task instead.",
+        helpLinkUri: HelpLinkBase + DiagnosticIds.SyncWaitInAsyncPath + ".md");
+
     public static readonly DiagnosticDescriptor PM0003HttpClientPerOperation = new(
         id: DiagnosticIds.HttpClientPerOperation,
         title: "HttpClient created per operation",
@@ -22,5 +34,6 @@ public static class Descriptors
 
     /// <summary>Every descriptor the package ships, in ID order.</summary>
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(
+        PM0002SyncWaitInAsyncPath,
         PM0003HttpClientPerOperation);
 }

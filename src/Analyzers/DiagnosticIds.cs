@@ -11,5 +11,6 @@ namespace Postmortem.Analyzers;
 /// </remarks>
 public static class DiagnosticIds
 {
+    public const string SyncWaitInAsyncPath = "PM0002";
     public const string HttpClientPerOperation = "PM0003";
 }

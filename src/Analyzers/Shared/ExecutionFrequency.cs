@@ -50,7 +50,7 @@ internal static class ExecutionFrequency
 {
     public static ExecutionSite Classify(IOperation operation, ISymbol containingSymbol, KnownSymbols symbols)
     {
-        if (IsInExpressionTree(operation, symbols.Core))
+        if (ExpressionTrees.IsInExpressionTree(operation, symbols.Core))
         {
             return new ExecutionSite(Frequency.Never, null);
         }
@@ -169,13 +169,13 @@ internal static class ExecutionFrequency
     }
 
     private static bool IsLazyFactory(IAnonymousFunctionOperation lambda, CoreSymbols core)
-        => ArgumentOf(lambda)?.Parent is IObjectCreationOperation creation
+        => lambda.ArgumentOf()?.Parent is IObjectCreationOperation creation
             && (creation.Type.InheritsFromOrEquals(core.Lazy) || creation.Type.InheritsFromOrEquals(core.LazyWithMetadata));
 
     /// <summary>For a factory passed to <c>LazyInitializer.EnsureInitialized(ref target, ...)</c>, the target; otherwise null.</summary>
     private static IOperation? LazyInitializerTarget(IAnonymousFunctionOperation lambda, CoreSymbols core)
     {
-        if (ArgumentOf(lambda)?.Parent is not IInvocationOperation invocation
+        if (lambda.ArgumentOf()?.Parent is not IInvocationOperation invocation
             || !SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, core.LazyInitializer))
         {
             return null;
@@ -201,26 +201,6 @@ internal static class ExecutionFrequency
             _ => null,
         };
 
-    /// <summary>True inside a lambda converted to an expression tree (<c>Expression&lt;Func&lt;...&gt;&gt;</c>, <c>LambdaExpression</c>), nested lambdas included.</summary>
-    private static bool IsInExpressionTree(IOperation operation, CoreSymbols core)
-    {
-        if (core.LambdaExpression is null)
-        {
-            return false;
-        }
-
-        for (var current = operation.Parent; current is not null; current = current.Parent)
-        {
-            if (current is IAnonymousFunctionOperation { Parent: IConversionOperation conversion }
-                && conversion.Type.InheritsFromOrEquals(core.LambdaExpression))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     private static bool IsSingletonRegistrationArgument(IOperation operation, DependencyInjectionSymbols di)
     {
         if (di.ServiceCollection is null)
@@ -228,20 +208,8 @@ internal static class ExecutionFrequency
             return false;
         }
 
-        var argument = operation as IArgumentOperation ?? ArgumentOf(operation);
+        var argument = operation as IArgumentOperation ?? operation.ArgumentOf();
         return argument?.Parent is IInvocationOperation invocation
             && DependencyInjectionKnowledge.IsSingletonRegistration(invocation.TargetMethod, di);
-    }
-
-    /// <summary>The argument an operation is passed as, looking through delegate creations and conversions.</summary>
-    private static IArgumentOperation? ArgumentOf(IOperation operation)
-    {
-        var current = operation.Parent;
-        while (current is IDelegateCreationOperation or IConversionOperation)
-        {
-            current = current.Parent;
-        }
-
-        return current as IArgumentOperation;
     }
 }

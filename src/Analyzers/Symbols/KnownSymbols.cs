@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Postmortem.Analyzers.Shared;
 
 namespace Postmortem.Analyzers.Symbols;
 
@@ -18,6 +19,7 @@ internal sealed class KnownSymbols
     private DependencyInjectionSymbols? _dependencyInjection;
     private TestFrameworkSymbols? _testFrameworks;
     private CoreSymbols? _core;
+    private TaskSymbols? _tasks;
 
     private KnownSymbols(Compilation compilation) => Compilation = compilation;
 
@@ -32,6 +34,8 @@ internal sealed class KnownSymbols
     public TestFrameworkSymbols TestFrameworks => Get(ref _testFrameworks, static c => new TestFrameworkSymbols(c));
 
     public CoreSymbols Core => Get(ref _core, static c => new CoreSymbols(c));
+
+    public TaskSymbols Tasks => Get(ref _tasks, static c => new TaskSymbols(c));
 
     public static KnownSymbols For(Compilation compilation) => s_cache.GetValue(compilation, static c => new KnownSymbols(c));
 
@@ -69,6 +73,107 @@ internal sealed class CoreSymbols
 
     /// <summary>Attributes are metadata instances: an MVC filter that is an attribute is created once with the action model.</summary>
     public INamedTypeSymbol? Attribute { get; }
+}
+
+internal sealed class TaskSymbols
+{
+    public TaskSymbols(Compilation c)
+    {
+        Task = TypeResolver.Resolve(c, "System.Threading.Tasks.Task");
+        TaskOfT = TypeResolver.Resolve(c, "System.Threading.Tasks.Task`1");
+        ValueTask = TypeResolver.Resolve(c, "System.Threading.Tasks.ValueTask");
+        ValueTaskOfT = TypeResolver.Resolve(c, "System.Threading.Tasks.ValueTask`1");
+        AsyncEnumerable = TypeResolver.Resolve(c, "System.Collections.Generic.IAsyncEnumerable`1");
+        AsyncEnumerator = TypeResolver.Resolve(c, "System.Collections.Generic.IAsyncEnumerator`1");
+        TaskFactory = TypeResolver.Resolve(c, "System.Threading.Tasks.TaskFactory");
+        TaskFactoryOfT = TypeResolver.Resolve(c, "System.Threading.Tasks.TaskFactory`1");
+        Awaiters = Resolve(c,
+            "System.Runtime.CompilerServices.TaskAwaiter",
+            "System.Runtime.CompilerServices.TaskAwaiter`1",
+            "System.Runtime.CompilerServices.ValueTaskAwaiter",
+            "System.Runtime.CompilerServices.ValueTaskAwaiter`1",
+            "System.Runtime.CompilerServices.ConfiguredTaskAwaitable+ConfiguredTaskAwaiter",
+            "System.Runtime.CompilerServices.ConfiguredTaskAwaitable`1+ConfiguredTaskAwaiter",
+            "System.Runtime.CompilerServices.ConfiguredValueTaskAwaitable+ConfiguredValueTaskAwaiter",
+            "System.Runtime.CompilerServices.ConfiguredValueTaskAwaitable`1+ConfiguredValueTaskAwaiter");
+    }
+
+    public INamedTypeSymbol? Task { get; }
+    public INamedTypeSymbol? TaskOfT { get; }
+    public INamedTypeSymbol? ValueTask { get; }
+    public INamedTypeSymbol? ValueTaskOfT { get; }
+    public INamedTypeSymbol? AsyncEnumerable { get; }
+    public INamedTypeSymbol? AsyncEnumerator { get; }
+
+    /// <summary><c>Task.Factory</c>'s type: <c>StartNew</c> offloads its delegate to the thread pool, like <c>Task.Run</c>.</summary>
+    public INamedTypeSymbol? TaskFactory { get; }
+    public INamedTypeSymbol? TaskFactoryOfT { get; }
+
+    /// <summary>The awaiters of Task, ValueTask and their ConfigureAwait forms: <c>GetResult()</c> on them blocks until completion.</summary>
+    public INamedTypeSymbol[] Awaiters { get; }
+
+    /// <summary>Task, Task&lt;T&gt;, ValueTask, ValueTask&lt;T&gt;, IAsyncEnumerable&lt;T&gt; or IAsyncEnumerator&lt;T&gt;, or a type derived from Task.</summary>
+    public bool IsAwaitable(ITypeSymbol? type)
+    {
+        if (type is null)
+        {
+            return false;
+        }
+
+        var definition = type.OriginalDefinition;
+        return type.InheritsFromOrEquals(Task)
+            || SymbolEqualityComparer.Default.Equals(definition, ValueTask)
+            || SymbolEqualityComparer.Default.Equals(definition, ValueTaskOfT)
+            || SymbolEqualityComparer.Default.Equals(definition, AsyncEnumerable)
+            || SymbolEqualityComparer.Default.Equals(definition, AsyncEnumerator);
+    }
+
+    /// <summary>Task, Task&lt;T&gt; (or derived), ValueTask or ValueTask&lt;T&gt;: the types whose waits PM0002 reports.</summary>
+    public bool IsTaskLike(ITypeSymbol? type)
+    {
+        if (type is null)
+        {
+            return false;
+        }
+
+        var definition = type.OriginalDefinition;
+        return type.InheritsFromOrEquals(Task)
+            || SymbolEqualityComparer.Default.Equals(definition, ValueTask)
+            || SymbolEqualityComparer.Default.Equals(definition, ValueTaskOfT);
+    }
+
+    public bool IsAwaiter(ITypeSymbol? type)
+    {
+        if (type is null)
+        {
+            return false;
+        }
+
+        var definition = type.OriginalDefinition;
+        foreach (var awaiter in Awaiters)
+        {
+            if (SymbolEqualityComparer.Default.Equals(definition, awaiter))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static INamedTypeSymbol[] Resolve(Compilation c, params string[] names)
+    {
+        var found = new System.Collections.Generic.List<INamedTypeSymbol>(names.Length);
+        foreach (var name in names)
+        {
+            if (TypeResolver.Resolve(c, name) is { } type)
+            {
+                found.Add(type);
+            }
+        }
+
+        return found.ToArray();
+    }
 }
 
 internal sealed class HttpSymbols

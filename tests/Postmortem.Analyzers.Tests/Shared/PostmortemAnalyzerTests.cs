@@ -58,7 +58,9 @@ public sealed class PostmortemAnalyzerTests
         Assert.Equal(0, telemetry.OperationActionsCount);
     }
 
+#pragma warning disable RS1001 // Run directly by the tests above, never discovered as an exported analyzer.
     private sealed class ThrowingRule(bool applies = true) : PostmortemAnalyzer(s_rule)
+#pragma warning restore RS1001
     {
 #pragma warning disable RS2008 // A test-only rule, never shipped.
         private static readonly DiagnosticDescriptor s_rule = new(

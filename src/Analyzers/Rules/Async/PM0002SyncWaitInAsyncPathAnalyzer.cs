@@ -1,0 +1,111 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using Postmortem.Analyzers.Shared;
+using Postmortem.Analyzers.Symbols;
+
+namespace Postmortem.Analyzers.Rules.Async;
+
+/// <summary>
+/// PM0002: <c>.Result</c>, <c>.Wait()</c>, <c>.GetAwaiter().GetResult()</c>, <c>Task.WaitAll</c> and
+/// <c>Task.WaitAny</c> on an async path. The wait holds a thread-pool thread that awaiting would have released,
+/// and deadlocks under a single-threaded synchronization context.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class PM0002SyncWaitInAsyncPathAnalyzer : PostmortemAnalyzer
+{
+    public PM0002SyncWaitInAsyncPathAnalyzer()
+        : base(Descriptors.PM0002SyncWaitInAsyncPath)
+    {
+    }
+
+    private protected override bool AppliesTo(RuleContext context) => context.Symbols.Tasks.Task is not null;
+
+    private protected override void Register(RuleContext context)
+    {
+        var tasks = context.Symbols.Tasks;
+        context.RegisterOperationAction(c => AnalyzeResult(c, context, tasks), OperationKind.PropertyReference);
+        context.RegisterOperationAction(c => AnalyzeInvocation(c, context, tasks), OperationKind.Invocation);
+    }
+
+    private void AnalyzeResult(OperationAnalysisContext context, RuleContext rule, TaskSymbols tasks)
+    {
+        var reference = (IPropertyReferenceOperation)context.Operation;
+        var property = reference.Property;
+        if (property is { Name: "Result", IsStatic: false } && reference.Instance is { } task && tasks.IsTaskLike(property.ContainingType))
+        {
+            Report(context, rule, tasks, property, ".Result", task, WaitedOn(task));
+        }
+    }
+
+    private void AnalyzeInvocation(OperationAnalysisContext context, RuleContext rule, TaskSymbols tasks)
+    {
+        var invocation = (IInvocationOperation)context.Operation;
+        var method = invocation.TargetMethod;
+        switch (method.Name)
+        {
+            case "Wait" when !method.IsStatic && invocation.Instance is { } task && method.ContainingType.InheritsFromOrEquals(tasks.Task):
+                Report(context, rule, tasks, method, invocation.Arguments.IsEmpty ? ".Wait()" : ".Wait(...)", task, WaitedOn(task));
+                break;
+
+            case "GetResult" when !method.IsStatic && invocation.Instance is { } awaiter && tasks.IsAwaiter(method.ContainingType):
+                var awaited = AwaitedBy(awaiter);
+                Report(context, rule, tasks, method, awaited is null ? ".GetResult()" : ".GetAwaiter().GetResult()", awaited, WaitedOn(awaited ?? awaiter));
+                break;
+
+            case "WaitAll" when method.IsStatic && SymbolEqualityComparer.Default.Equals(method.ContainingType, tasks.Task):
+                Report(context, rule, tasks, method, "Task.WaitAll", task: null, "all the tasks complete");
+                break;
+
+            case "WaitAny" when method.IsStatic && SymbolEqualityComparer.Default.Equals(method.ContainingType, tasks.Task):
+                Report(context, rule, tasks, method, "Task.WaitAny", task: null, "one of the tasks completes");
+                break;
+        }
+    }
+
+    private void Report(OperationAnalysisContext context, RuleContext rule, TaskSymbols tasks, ISymbol member, string wait, IOperation? task, string waitedOn)
+    {
+        var operation = context.Operation;
+        var path = AsyncPaths.Find(operation, context.ContainingSymbol, rule.Symbols);
+        if (!path.IsAsync || (task is not null && CompletedTasks.IsKnownComplete(task, operation, tasks)))
+        {
+            return;
+        }
+
+        var tree = operation.Syntax.SyntaxTree;
+        if (rule.IsSuppressedFor(context.ContainingSymbol, tree) || rule.Options.IsExcluded(Rule.Id, member, tree))
+        {
+            return;
+        }
+
+        context.ReportDiagnostic(Diagnostic.Create(Rule, operation.Syntax.GetLocation(), wait, waitedOn, DescribeFunction(path, context.ContainingSymbol)));
+    }
+
+    /// <summary>For <c>task.GetAwaiter()</c> or <c>task.ConfigureAwait(false).GetAwaiter()</c>, the task; null for an awaiter kept in a variable.</summary>
+    private static IOperation? AwaitedBy(IOperation awaiter)
+    {
+        if (awaiter.WithoutConversions() is not IInvocationOperation { TargetMethod.Name: "GetAwaiter", Instance: { } awaitable })
+        {
+            return null;
+        }
+
+        awaitable = awaitable.WithoutConversions();
+        return awaitable is IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } task } ? task : awaitable;
+    }
+
+    private static string WaitedOn(IOperation task) => $"'{task.Syntax}' completes";
+
+    private static string DescribeFunction(AsyncPath path, ISymbol containingSymbol)
+    {
+        var member = containingSymbol.ToMessageName();
+        var function = path.Function!;
+        var kind = function.IsAsync ? "async" : function.ReturnType.Name + "-returning";
+        return path.FunctionOperation switch
+        {
+            ILocalFunctionOperation local => $"{kind} local function '{local.Symbol.Name}' in '{member}'",
+            IAnonymousFunctionOperation when function.MethodKind == MethodKind.AnonymousFunction => $"{kind} lambda in '{member}'",
+            _ when function.Name == WellKnownMemberNames.TopLevelStatementsEntryPointMethodName => member,
+            _ => $"{kind} method '{member}'",
+        };
+    }
+}

@@ -1,0 +1,188 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using Postmortem.Analyzers.Symbols;
+
+namespace Postmortem.Analyzers.Shared;
+
+/// <summary>
+/// Whether a task is known to have completed at a point of a method, so that reading its result does not block:
+/// it was awaited earlier in the same method, or passed to an awaited <c>Task.WhenAll</c>/<c>Task.WhenAny</c>,
+/// or is the task an awaited <c>WhenAny</c> returned, or its <c>IsCompleted</c>, <c>IsCompletedSuccessfully</c>
+/// or <c>Status</c> was checked earlier in the method. "Earlier" is source order within the member that holds
+/// the operation (lambdas and local functions included); a task is followed through a local, parameter, field or
+/// property, an array element or indexer of one, and the iteration variable of a <c>foreach</c> over one.
+/// </summary>
+internal static class CompletedTasks
+{
+    public static bool IsKnownComplete(IOperation task, IOperation use, TaskSymbols tasks)
+    {
+        task = task.WithoutConversions();
+        if (task is IAwaitOperation awaited && IsWhenAllOrAny(Unconfigured(awaited.Operation), tasks))
+        {
+            // (await Task.WhenAny(a, b)).Result
+            return true;
+        }
+
+        var root = RootSymbol(task);
+        if (root is null)
+        {
+            return false;
+        }
+
+        var collectionRoot = root is ILocalSymbol local ? ForEachCollectionRoot(local, use) : null;
+        var top = use;
+        while (top.Parent is not null)
+        {
+            top = top.Parent;
+        }
+
+        var position = use.Syntax.SpanStart;
+        foreach (var operation in top.Descendants())
+        {
+            if (operation.Syntax.Span.End > position)
+            {
+                continue;
+            }
+
+            if (CompletesOrChecks(operation, root, tasks) || (collectionRoot is not null && CompletesOrChecks(operation, collectionRoot, tasks)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool CompletesOrChecks(IOperation operation, ISymbol root, TaskSymbols tasks)
+    {
+        switch (operation)
+        {
+            case IAwaitOperation awaitOperation:
+                var awaited = Unconfigured(awaitOperation.Operation);
+                if (Same(RootSymbol(awaited), root))
+                {
+                    return true;
+                }
+
+                if (awaited is IInvocationOperation invocation && IsWhenAllOrAny(invocation, tasks))
+                {
+                    return Passes(invocation, root) || AssignsTo(awaitOperation, root);
+                }
+
+                return false;
+
+            case IPropertyReferenceOperation { Instance: { } instance } property
+                when property.Property.Name is "IsCompleted" or "IsCompletedSuccessfully" or "Status"
+                    && tasks.IsTaskLike(property.Property.ContainingType):
+                return Same(RootSymbol(instance), root);
+
+            default:
+                return false;
+        }
+    }
+
+    /// <summary><c>var winner = await Task.WhenAny(...)</c> or <c>winner = await Task.WhenAny(...)</c>: the result is a completed task.</summary>
+    private static bool AssignsTo(IAwaitOperation awaitOperation, ISymbol root)
+    {
+        var parent = awaitOperation.Parent;
+        while (parent is IConversionOperation)
+        {
+            parent = parent.Parent;
+        }
+
+        return parent switch
+        {
+            IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => Same(declarator.Symbol, root),
+            ISimpleAssignmentOperation assignment => Same(RootSymbol(assignment.Target), root),
+            _ => false,
+        };
+    }
+
+    private static bool Passes(IInvocationOperation invocation, ISymbol root)
+    {
+        foreach (var argument in invocation.Arguments)
+        {
+            var value = argument.Value.WithoutConversions();
+            if (value is IArrayCreationOperation { Initializer: { } initializer })
+            {
+                foreach (var element in initializer.ElementValues)
+                {
+                    if (Same(RootSymbol(element), root))
+                    {
+                        return true;
+                    }
+                }
+            }
+            else if (Same(RootSymbol(value), root))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsWhenAllOrAny(IOperation operation, TaskSymbols tasks)
+        => operation is IInvocationOperation { TargetMethod: { IsStatic: true, Name: "WhenAll" or "WhenAny" } method }
+            && SymbolEqualityComparer.Default.Equals(method.ContainingType?.OriginalDefinition, tasks.Task);
+
+    /// <summary>The awaited task, without its <c>.ConfigureAwait(...)</c>.</summary>
+    private static IOperation Unconfigured(IOperation operation)
+    {
+        operation = operation.WithoutConversions();
+        return operation is IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } instance }
+            ? instance.WithoutConversions()
+            : operation;
+    }
+
+    /// <summary>The variable a task expression reads, looking through array elements and indexers.</summary>
+    private static ISymbol? RootSymbol(IOperation? operation)
+    {
+        while (operation is not null)
+        {
+            switch (operation.WithoutConversions())
+            {
+                case ILocalReferenceOperation local:
+                    return local.Local;
+                case IParameterReferenceOperation parameter:
+                    return parameter.Parameter;
+                case IFieldReferenceOperation field:
+                    return field.Field;
+                case IPropertyReferenceOperation { Arguments.IsEmpty: true } property:
+                    return property.Property;
+                case IPropertyReferenceOperation indexer:
+                    operation = indexer.Instance;
+                    break;
+                case IArrayElementReferenceOperation element:
+                    operation = element.ArrayReference;
+                    break;
+                default:
+                    return null;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>For the iteration variable of an enclosing <c>foreach</c>, the variable the loop iterates over.</summary>
+    private static ISymbol? ForEachCollectionRoot(ILocalSymbol local, IOperation use)
+    {
+        for (var parent = use.Parent; parent is not null; parent = parent.Parent)
+        {
+            if (parent is IForEachLoopOperation loop)
+            {
+                foreach (var declared in loop.Locals)
+                {
+                    if (Same(declared, local))
+                    {
+                        return RootSymbol(loop.Collection);
+                    }
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static bool Same(ISymbol? a, ISymbol? b) => a is not null && SymbolEqualityComparer.Default.Equals(a, b);
+}
