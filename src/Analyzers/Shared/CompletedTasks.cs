@@ -98,24 +98,20 @@ internal static class CompletedTasks
         };
     }
 
+    /// <summary>
+    /// True when an argument of the WhenAll/WhenAny call holds the task: directly, in a <c>params</c> array or
+    /// span, in a collection expression or initializer, or as the collection itself.
+    /// </summary>
     private static bool Passes(IInvocationOperation invocation, ISymbol root)
     {
         foreach (var argument in invocation.Arguments)
         {
-            var value = argument.Value.WithoutConversions();
-            if (value is IArrayCreationOperation { Initializer: { } initializer })
+            foreach (var operation in argument.Value.DescendantsAndSelf())
             {
-                foreach (var element in initializer.ElementValues)
+                if (Same(RootSymbol(operation), root))
                 {
-                    if (Same(RootSymbol(element), root))
-                    {
-                        return true;
-                    }
+                    return true;
                 }
-            }
-            else if (Same(RootSymbol(value), root))
-            {
-                return true;
             }
         }
 

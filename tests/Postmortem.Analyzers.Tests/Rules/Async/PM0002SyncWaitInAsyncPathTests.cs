@@ -831,6 +831,12 @@ public sealed class PM0002SyncWaitInAsyncPathTests
                     await Task.WhenAny(tax);
                     return price.Result + shipping.Result + tax.Result;
                 }
+
+                public async Task<string> SummaryAsync(Task<decimal> total, Task<string> currency)
+                {
+                    await Task.WhenAll([total, currency]);
+                    return total.Result + " " + currency.Result;
+                }
             }
             """;
 
