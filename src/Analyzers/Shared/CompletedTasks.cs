@@ -29,6 +29,11 @@ internal static class CompletedTasks
             return false;
         }
 
+        if (root is IParameterSymbol parameter && IsContinuationAntecedent(parameter, use, tasks))
+        {
+            return true;
+        }
+
         var collectionRoot = root is ILocalSymbol local ? ForEachCollectionRoot(local, use) : null;
         var top = use;
         while (top.Parent is not null)
@@ -158,6 +163,26 @@ internal static class CompletedTasks
         }
 
         return null;
+    }
+
+    /// <summary><c>task.ContinueWith(previous => ...)</c>: the continuation runs once <c>previous</c> has completed.</summary>
+    private static bool IsContinuationAntecedent(IParameterSymbol parameter, IOperation use, TaskSymbols tasks)
+    {
+        if (parameter.Ordinal != 0 || parameter.ContainingSymbol is not IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } function)
+        {
+            return false;
+        }
+
+        for (var parent = use.Parent; parent is not null; parent = parent.Parent)
+        {
+            if (parent is IAnonymousFunctionOperation lambda && Same(lambda.Symbol, function))
+            {
+                return lambda.ArgumentOf()?.Parent is IInvocationOperation { TargetMethod: { Name: "ContinueWith" } method }
+                    && method.ContainingType.InheritsFromOrEquals(tasks.Task);
+            }
+        }
+
+        return false;
     }
 
     /// <summary>For the iteration variable of an enclosing <c>foreach</c>, the variable the loop iterates over.</summary>

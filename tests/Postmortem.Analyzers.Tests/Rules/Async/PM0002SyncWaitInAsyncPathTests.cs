@@ -123,6 +123,9 @@ public sealed class PM0002SyncWaitInAsyncPathTests
     public Task DoesNotFlag_ResultAfterIsCompletedSuccessfullyOrStatusCheck() => Verify.VerifyAsync(Sources.ResultAfterStatusCheck);
 
     [Fact]
+    public Task DoesNotFlag_ContinuationAntecedent() => Verify.VerifyAsync(Sources.ContinuationAntecedent);
+
+    [Fact]
     public Task DoesNotFlag_NestedSynchronousLambda() => Verify.VerifyAsync(Sources.NestedSynchronousLambda);
 
     [Fact]
@@ -902,6 +905,20 @@ public sealed class PM0002SyncWaitInAsyncPathTests
                     var b = second.Status == TaskStatus.RanToCompletion ? second.GetAwaiter().GetResult() : -1;
                     return a + b;
                 }
+            }
+            """;
+
+        public const string ContinuationAntecedent = """
+            using System.Threading.Tasks;
+
+            public sealed class Pipeline
+            {
+                public Task<Task<int>> NextAsync(Task<int> previous)
+                    => previous.ContinueWith(async done =>
+                    {
+                        await Task.Yield();
+                        return done.Result;
+                    });
             }
             """;
 
