@@ -94,7 +94,10 @@ public sealed class PM0002SyncWaitInAsyncPathTests
     public Task Flags_InsideLockInAsyncMethod() => Verify.VerifyAsync(Sources.InsideLockInAsyncMethod);
 
     [Fact]
-    public Task Flags_TaskRunAsyncLambdaOutsideTheDelegate() => Verify.VerifyAsync(Sources.AfterTaskRun);
+    public Task Flags_InCatchFilter() => Verify.VerifyAsync(Sources.CatchFilter);
+
+    [Fact]
+    public Task Flags_ResultOfTaskRunTaskOutsideTheDelegate() => Verify.VerifyAsync(Sources.AfterTaskRun);
 
     [Fact]
     public Task Flags_ResultChecksAnotherTask() => Verify.VerifyAsync(Sources.ResultChecksAnotherTask);
@@ -456,6 +459,38 @@ public sealed class PM0002SyncWaitInAsyncPathTests
         """);
 
     [Fact]
+    public Task Fix_InTopLevelStatements()
+    {
+        var test = new VerifyFix.Test(TestReferences.Net80)
+        {
+            TestCode = """
+                using System.Threading.Tasks;
+
+                var first = Task.FromResult(1);
+                var second = Task.FromResult(2);
+                var a = await first;
+                var b = [|second.Result|];
+                System.Console.WriteLine(a + b);
+                """,
+            FixedCode = """
+                using System.Threading.Tasks;
+
+                var first = Task.FromResult(1);
+                var second = Task.FromResult(2);
+                var a = await first;
+                var b = await second;
+                System.Console.WriteLine(a + b);
+                """,
+            CodeActionEquivalenceKey = EquivalenceKeys.PM0002Await,
+        };
+        test.TestState.OutputKind = OutputKind.ConsoleApplication;
+        return test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public Task NoFix_InCatchFilter() => VerifyFix.VerifyNoFixAsync(Sources.CatchFilter, EquivalenceKeys.PM0002Await);
+
+    [Fact]
     public Task NoFix_InsideLock() => VerifyFix.VerifyNoFixAsync(Sources.InsideLockInAsyncMethod, EquivalenceKeys.PM0002Await);
 
     [Fact]
@@ -748,6 +783,26 @@ public sealed class PM0002SyncWaitInAsyncPathTests
                     lock (_gate)
                     {
                         _total += [|amount.Result|];
+                    }
+                }
+            }
+            """;
+
+        public const string CatchFilter = """
+            using System;
+            using System.Threading.Tasks;
+
+            public sealed class Retrier
+            {
+                public async Task RunAsync(Func<Task> action, Task<bool> isTransient)
+                {
+                    try
+                    {
+                        await action();
+                    }
+                    catch (InvalidOperationException) when ([|isTransient.Result|])
+                    {
+                        await action();
                     }
                 }
             }
