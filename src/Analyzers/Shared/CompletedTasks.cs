@@ -23,6 +23,11 @@ internal static class CompletedTasks
             return true;
         }
 
+        if (IsCompletedByConstruction(task, tasks))
+        {
+            return true;
+        }
+
         var root = RootSymbol(task);
         if (root is null)
         {
@@ -164,6 +169,17 @@ internal static class CompletedTasks
 
         return null;
     }
+
+    /// <summary><c>Task.FromResult(x)</c>, <c>Task.FromException(e)</c>, <c>Task.FromCanceled(ct)</c>, <c>Task.CompletedTask</c>: complete when created.</summary>
+    private static bool IsCompletedByConstruction(IOperation task, TaskSymbols tasks)
+        => task switch
+        {
+            IInvocationOperation { TargetMethod: { IsStatic: true, Name: "FromResult" or "FromException" or "FromCanceled" } method }
+                => SymbolEqualityComparer.Default.Equals(method.ContainingType?.OriginalDefinition, tasks.Task),
+            IPropertyReferenceOperation { Property: { IsStatic: true, Name: "CompletedTask" } property }
+                => SymbolEqualityComparer.Default.Equals(property.ContainingType?.OriginalDefinition, tasks.Task),
+            _ => false,
+        };
 
     /// <summary><c>task.ContinueWith(previous => ...)</c>: the continuation runs once <c>previous</c> has completed.</summary>
     private static bool IsContinuationAntecedent(IParameterSymbol parameter, IOperation use, TaskSymbols tasks)

@@ -126,6 +126,9 @@ public sealed class PM0002SyncWaitInAsyncPathTests
     public Task DoesNotFlag_ResultAfterIsCompletedSuccessfullyOrStatusCheck() => Verify.VerifyAsync(Sources.ResultAfterStatusCheck);
 
     [Fact]
+    public Task DoesNotFlag_TaskCreatedComplete() => Verify.VerifyAsync(Sources.TaskCreatedComplete);
+
+    [Fact]
     public Task DoesNotFlag_ContinuationAntecedent() => Verify.VerifyAsync(Sources.ContinuationAntecedent);
 
     [Fact]
@@ -850,11 +853,17 @@ public sealed class PM0002SyncWaitInAsyncPathTests
                 public async Task LoadsOrder()
                 {
                     await Task.Yield();
-                    var total = [|Task.FromResult(3).Result|];
+                    var total = [|CountAsync().Result|];
                     if (total != 3)
                     {
                         throw new System.InvalidOperationException("Expected 3.");
                     }
+                }
+
+                private static async Task<int> CountAsync()
+                {
+                    await Task.Yield();
+                    return 3;
                 }
             }
             """;
@@ -959,6 +968,20 @@ public sealed class PM0002SyncWaitInAsyncPathTests
                     var a = first.IsCompletedSuccessfully ? first.Result : -1;
                     var b = second.Status == TaskStatus.RanToCompletion ? second.GetAwaiter().GetResult() : -1;
                     return a + b;
+                }
+            }
+            """;
+
+        public const string TaskCreatedComplete = """
+            using System.Threading.Tasks;
+
+            public sealed class Defaults
+            {
+                public async Task<int> GetAsync()
+                {
+                    await Task.Yield();
+                    Task.CompletedTask.Wait();
+                    return Task.FromResult(42).Result;
                 }
             }
             """;
@@ -1073,7 +1096,7 @@ public sealed class PM0002SyncWaitInAsyncPathTests
         public const string TopLevelStatementsWithoutAwait = """
             using System.Threading.Tasks;
 
-            var value = Task.FromResult(1).Result;
+            var value = Task.Run(() => 1).Result;
             System.Console.WriteLine(value);
             """;
 
