@@ -34,7 +34,7 @@ public sealed class PM0002SyncWaitInAsyncPathAnalyzer : PostmortemAnalyzer
         var property = reference.Property;
         if (property is { Name: "Result", IsStatic: false } && reference.Instance is { } task && tasks.IsTaskLike(property.ContainingType))
         {
-            Report(context, rule, tasks, property, ".Result", task, WaitedOn(task));
+            Report(context, rule, tasks, property, ".Result", task, task);
         }
     }
 
@@ -45,25 +45,30 @@ public sealed class PM0002SyncWaitInAsyncPathAnalyzer : PostmortemAnalyzer
         switch (method.Name)
         {
             case "Wait" when !method.IsStatic && invocation.Instance is { } task && method.ContainingType.InheritsFromOrEquals(tasks.Task):
-                Report(context, rule, tasks, method, invocation.Arguments.IsEmpty ? ".Wait()" : ".Wait(...)", task, WaitedOn(task));
+                Report(context, rule, tasks, method, invocation.Arguments.IsEmpty ? ".Wait()" : ".Wait(...)", task, task);
                 break;
 
             case "GetResult" when !method.IsStatic && invocation.Instance is { } awaiter && tasks.IsAwaiter(method.ContainingType):
                 var awaited = AwaitedBy(awaiter);
-                Report(context, rule, tasks, method, awaited is null ? ".GetResult()" : ".GetAwaiter().GetResult()", awaited, WaitedOn(awaited ?? awaiter));
+                Report(context, rule, tasks, method, awaited is null ? ".GetResult()" : ".GetAwaiter().GetResult()", awaited, awaited ?? awaiter);
                 break;
 
             case "WaitAll" when method.IsStatic && SymbolEqualityComparer.Default.Equals(method.ContainingType, tasks.Task):
-                Report(context, rule, tasks, method, "Task.WaitAll", task: null, "all the tasks complete");
+                Report(context, rule, tasks, method, "Task.WaitAll", task: null, waitedOn: null);
                 break;
 
             case "WaitAny" when method.IsStatic && SymbolEqualityComparer.Default.Equals(method.ContainingType, tasks.Task):
-                Report(context, rule, tasks, method, "Task.WaitAny", task: null, "one of the tasks completes");
+                Report(context, rule, tasks, method, "Task.WaitAny", task: null, waitedOn: null);
                 break;
         }
     }
 
-    private void Report(OperationAnalysisContext context, RuleContext rule, TaskSymbols tasks, ISymbol member, string wait, IOperation? task, string waitedOn)
+    /// <summary>
+    /// Reports the wait unless it is off an async path, on a task known to be complete, or excluded.
+    /// <paramref name="task"/> is the task whose completion is checked; <paramref name="waitedOn"/> what the message
+    /// names (null for WaitAll/WaitAny). Message text is built only for a diagnostic that is reported.
+    /// </summary>
+    private void Report(OperationAnalysisContext context, RuleContext rule, TaskSymbols tasks, ISymbol member, string wait, IOperation? task, IOperation? waitedOn)
     {
         var operation = context.Operation;
         var path = AsyncPaths.Find(operation, context.ContainingSymbol, rule.Symbols);
@@ -78,7 +83,10 @@ public sealed class PM0002SyncWaitInAsyncPathAnalyzer : PostmortemAnalyzer
             return;
         }
 
-        context.ReportDiagnostic(Diagnostic.Create(Rule, operation.Syntax.GetLocation(), wait, waitedOn, DescribeFunction(path, context.ContainingSymbol)));
+        var completes = waitedOn is not null
+            ? $"'{waitedOn.Syntax}' completes"
+            : wait == "Task.WaitAll" ? "all the tasks complete" : "one of the tasks completes";
+        context.ReportDiagnostic(Diagnostic.Create(Rule, operation.Syntax.GetLocation(), wait, completes, DescribeFunction(path, context.ContainingSymbol)));
     }
 
     /// <summary>For <c>task.GetAwaiter()</c> or <c>task.ConfigureAwait(false).GetAwaiter()</c>, the task; null for an awaiter kept in a variable.</summary>
@@ -92,8 +100,6 @@ public sealed class PM0002SyncWaitInAsyncPathAnalyzer : PostmortemAnalyzer
         awaitable = awaitable.WithoutConversions();
         return awaitable is IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } task } ? task : awaitable;
     }
-
-    private static string WaitedOn(IOperation task) => $"'{task.Syntax}' completes";
 
     private static string DescribeFunction(AsyncPath path, ISymbol containingSymbol)
     {
