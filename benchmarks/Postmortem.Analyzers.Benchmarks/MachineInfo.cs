@@ -16,9 +16,7 @@ internal sealed record MachineInfo(int Cores, string Cpu, double MemoryGiB, stri
     {
         var cpu = ReadFirst("/proc/cpuinfo", line => line.StartsWith("model name", StringComparison.Ordinal) ? line[(line.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim() : null)
             ?? RuntimeInformation.ProcessArchitecture.ToString();
-        var load = File.Exists("/proc/loadavg")
-            ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3))
-            : "n/a";
+        var load = CurrentLoadAverage();
         var roslyn = typeof(Compilation).Assembly.GetName().Version?.ToString(3) ?? "?";
         return new MachineInfo(
             Environment.ProcessorCount,
@@ -30,6 +28,12 @@ internal sealed record MachineInfo(int Cores, string Cpu, double MemoryGiB, stri
             load,
             DateTimeOffset.UtcNow);
     }
+
+    /// <summary>The 1, 5 and 15 minute load averages, where the system tells them.</summary>
+    public static string CurrentLoadAverage()
+        => File.Exists("/proc/loadavg")
+            ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3))
+            : "n/a";
 
     private static string? ReadFirst(string path, Func<string, string?> select)
     {

@@ -48,8 +48,8 @@ internal static class Report
         s.AppendLine($"  (`concurrentBuild: false`), best of {options.Runs.ToString(CultureInfo.InvariantCulture)} runs.");
         s.AppendLine("- **Analyzer time.** Each package in its own pass over a fresh compilation of the same syntax trees, through");
         s.AppendLine("  `CompilationWithAnalyzers` with `logAnalyzerExecutionTime: true` and `concurrentAnalysis: false`; the time of");
-        s.AppendLine("  an analyzer is `GetAnalyzerTelemetryInfoAsync(...).ExecutionTime`, the time spent in its own callbacks (binding");
-        s.AppendLine($"  done by the compiler is not counted), best of {options.AnalyzerRuns.ToString(CultureInfo.InvariantCulture)} passes. A package's time is the sum over its analyzers.");
+        s.AppendLine("  an analyzer is `GetAnalyzerTelemetryInfoAsync(...).ExecutionTime`, the time spent in its own callbacks, including");
+        s.AppendLine("  the semantic-model queries it makes there (the compiler's own binding is not counted), best of {options.AnalyzerRuns.ToString(CultureInfo.InvariantCulture)} passes. A package's time is the sum over its analyzers.");
         s.AppendLine("  Default configuration: rules disabled by default in a package do not run.");
         s.AppendLine("- **Analyzers.** Loaded from their assemblies by reflection (every `[DiagnosticAnalyzer(LanguageNames.CSharp)]`");
         s.AppendLine("  type); ours from the build of `src/Analyzers`, the others from the NuGet packages listed in");
@@ -66,7 +66,8 @@ internal static class Report
         s.AppendLine($"| OS | {machine.Os} |");
         s.AppendLine($"| .NET | {machine.Runtime} |");
         s.AppendLine($"| Roslyn (runner) | {machine.Roslyn} |");
-        s.AppendLine($"| Load average at start | {machine.LoadAverage} |");
+        s.AppendLine($"| Load average (1, 5, 15 min) at start | {machine.LoadAverage} |");
+        s.AppendLine($"| Load average (1, 5, 15 min) at end | {MachineInfo.CurrentLoadAverage()} |");
         s.AppendLine($"| Date | {machine.Started.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC |");
         s.AppendLine();
         s.AppendLine("| Package | Version | C# analyzers |");
@@ -114,6 +115,8 @@ internal static class Report
         s.AppendLine("## Growth with the size of the code");
         s.AppendLine();
         s.AppendLine($"![Analyzer time against lines of code, one line per package]({ChartFileName})");
+        s.AppendLine();
+        s.AppendLine("Both axes of the chart are logarithmic: a line parallel to another grows at the same rate.");
         s.AppendLine();
         s.Append("| Lines | Compiler (ms) |");
         foreach (var set in sets)
@@ -186,10 +189,13 @@ internal static class Report
         return s.ToString();
     }
 
-    /// <summary>A polyline chart: analyzer time (linear) against lines of code (logarithmic), one line per package.</summary>
+    /// <summary>
+    /// A polyline chart of analyzer time against lines of code, one line per package, both axes logarithmic so that
+    /// packages an order of magnitude apart stay readable and a straight line means steady growth.
+    /// </summary>
     private static string Chart(IReadOnlyList<AnalyzerSet> sets, IReadOnlyList<SizeResult> results)
     {
-        const double width = 760, height = 420, left = 80, right = 250, top = 40, bottom = 60;
+        const double width = 900, height = 440, left = 80, right = 330, top = 40, bottom = 60;
         var plotWidth = width - left - right;
         var plotHeight = height - top - bottom;
         var sizes = results.Select(r => (double)r.Lines).Where(l => l > 0).ToList();
@@ -201,17 +207,24 @@ internal static class Report
             maxX += 0.5;
         }
 
-        var maxY = NiceCeiling(results.SelectMany(r => r.Packages).Select(p => p.Milliseconds).DefaultIfEmpty(1).Max());
+        var times = results.SelectMany(r => r.Packages).Select(p => Math.Max(p.Milliseconds, 0.1)).DefaultIfEmpty(1).ToList();
+        var minY = Math.Floor(Math.Log10(times.Min()));
+        var maxY = Math.Ceiling(Math.Log10(times.Max()));
+        if (maxY - minY < 1)
+        {
+            maxY = minY + 1;
+        }
+
         double X(double lines) => left + (Math.Log10(lines) - minX) / (maxX - minX) * plotWidth;
-        double Y(double ms) => top + plotHeight - ms / maxY * plotHeight;
+        double Y(double ms) => top + plotHeight - (Math.Log10(Math.Max(ms, 0.1)) - minY) / (maxY - minY) * plotHeight;
 
         var s = new StringBuilder();
         s.AppendLine(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" font-family=\"sans-serif\" font-size=\"12\">");
         s.AppendLine(CultureInfo.InvariantCulture, $"  <rect width=\"{width}\" height=\"{height}\" fill=\"white\"/>");
-        s.AppendLine(CultureInfo.InvariantCulture, $"  <text x=\"{left}\" y=\"22\" font-size=\"14\" font-weight=\"bold\">Analyzer time against lines of code</text>");
-        for (var i = 0; i <= 5; i++)
+        s.AppendLine(CultureInfo.InvariantCulture, $"  <text x=\"{left}\" y=\"22\" font-size=\"14\" font-weight=\"bold\">Analyzer time against lines of code (single thread, log–log)</text>");
+        for (var decade = minY; decade <= maxY; decade++)
         {
-            var value = maxY * i / 5;
+            var value = Math.Pow(10, decade);
             var y = F(Y(value));
             s.AppendLine(CultureInfo.InvariantCulture, $"  <line x1=\"{left}\" y1=\"{y}\" x2=\"{F(left + plotWidth)}\" y2=\"{y}\" stroke=\"#e0e0e0\"/>");
             s.AppendLine(CultureInfo.InvariantCulture, $"  <text x=\"{left - 8}\" y=\"{y}\" text-anchor=\"end\" dominant-baseline=\"middle\">{Ms(value)}</text>");
@@ -226,7 +239,7 @@ internal static class Report
 
         s.AppendLine(CultureInfo.InvariantCulture, $"  <line x1=\"{left}\" y1=\"{F(top + plotHeight)}\" x2=\"{F(left + plotWidth)}\" y2=\"{F(top + plotHeight)}\" stroke=\"black\"/>");
         s.AppendLine(CultureInfo.InvariantCulture, $"  <line x1=\"{left}\" y1=\"{top}\" x2=\"{left}\" y2=\"{F(top + plotHeight)}\" stroke=\"black\"/>");
-        s.AppendLine(CultureInfo.InvariantCulture, $"  <text x=\"{F(left + plotWidth / 2)}\" y=\"{F(height - 15)}\" text-anchor=\"middle\">lines of code (log scale)</text>");
+        s.AppendLine(CultureInfo.InvariantCulture, $"  <text x=\"{F(left + plotWidth / 2)}\" y=\"{F(height - 15)}\" text-anchor=\"middle\">lines of code</text>");
         s.AppendLine(CultureInfo.InvariantCulture, $"  <text x=\"18\" y=\"{F(top + plotHeight / 2)}\" text-anchor=\"middle\" transform=\"rotate(-90 18 {F(top + plotHeight / 2)})\">analyzer time (ms)</text>");
 
         for (var i = 0; i < sets.Count; i++)
@@ -254,25 +267,6 @@ internal static class Report
 
         s.AppendLine("</svg>");
         return s.ToString();
-    }
-
-    private static double NiceCeiling(double value)
-    {
-        if (value <= 0)
-        {
-            return 1;
-        }
-
-        var magnitude = Math.Pow(10, Math.Floor(Math.Log10(value)));
-        foreach (var step in new[] { 1, 2, 2.5, 5, 10 })
-        {
-            if (step * magnitude >= value)
-            {
-                return step * magnitude;
-            }
-        }
-
-        return 10 * magnitude;
     }
 
     private static string Ms(double value) => value.ToString(value < 10 ? "0.0" : "N0", CultureInfo.InvariantCulture);
