@@ -49,7 +49,7 @@ internal static class Report
         s.AppendLine("- **Analyzer time.** Each package in its own pass over a fresh compilation of the same syntax trees, through");
         s.AppendLine("  `CompilationWithAnalyzers` with `logAnalyzerExecutionTime: true` and `concurrentAnalysis: false`; the time of");
         s.AppendLine("  an analyzer is `GetAnalyzerTelemetryInfoAsync(...).ExecutionTime`, the time spent in its own callbacks, including");
-        s.AppendLine("  the semantic-model queries it makes there (the compiler's own binding is not counted), best of {options.AnalyzerRuns.ToString(CultureInfo.InvariantCulture)} passes. A package's time is the sum over its analyzers.");
+        s.AppendLine($"  the semantic-model queries it makes there (the compiler's own binding is not counted), best of {options.AnalyzerRuns.ToString(CultureInfo.InvariantCulture)} passes. A package's time is the sum over its analyzers.");
         s.AppendLine("  Default configuration: rules disabled by default in a package do not run.");
         s.AppendLine("- **Analyzers.** Loaded from their assemblies by reflection (every `[DiagnosticAnalyzer(LanguageNames.CSharp)]`");
         s.AppendLine("  type); ours from the build of `src/Analyzers`, the others from the NuGet packages listed in");
