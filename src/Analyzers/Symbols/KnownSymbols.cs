@@ -87,7 +87,7 @@ internal sealed class TaskSymbols
         AsyncEnumerator = TypeResolver.Resolve(c, "System.Collections.Generic.IAsyncEnumerator`1");
         TaskFactory = TypeResolver.Resolve(c, "System.Threading.Tasks.TaskFactory");
         TaskFactoryOfT = TypeResolver.Resolve(c, "System.Threading.Tasks.TaskFactory`1");
-        Awaiters = Resolve(c,
+        Awaiters = TypeResolver.ResolveAll(c,
             "System.Runtime.CompilerServices.TaskAwaiter",
             "System.Runtime.CompilerServices.TaskAwaiter`1",
             "System.Runtime.CompilerServices.ValueTaskAwaiter",
@@ -159,20 +159,6 @@ internal sealed class TaskSymbols
         }
 
         return false;
-    }
-
-    private static INamedTypeSymbol[] Resolve(Compilation c, params string[] names)
-    {
-        var found = new System.Collections.Generic.List<INamedTypeSymbol>(names.Length);
-        foreach (var name in names)
-        {
-            if (TypeResolver.Resolve(c, name) is { } type)
-            {
-                found.Add(type);
-            }
-        }
-
-        return found.ToArray();
     }
 }
 
@@ -258,7 +244,7 @@ internal sealed class TestFrameworkSymbols
 {
     public TestFrameworkSymbols(Compilation c)
     {
-        TestMethodAttributes = Resolve(c,
+        TestMethodAttributes = TypeResolver.ResolveAll(c,
             "Xunit.FactAttribute",
             "NUnit.Framework.TestAttribute",
             "NUnit.Framework.TestCaseAttribute",
@@ -266,7 +252,7 @@ internal sealed class TestFrameworkSymbols
             "NUnit.Framework.TheoryAttribute",
             "Microsoft.VisualStudio.TestTools.UnitTesting.TestMethodAttribute",
             "TUnit.Core.TestAttribute");
-        TestClassAttributes = Resolve(c,
+        TestClassAttributes = TypeResolver.ResolveAll(c,
             "NUnit.Framework.TestFixtureAttribute",
             "Microsoft.VisualStudio.TestTools.UnitTesting.TestClassAttribute");
         HasTestFramework = TestMethodAttributes.Length > 0;
@@ -276,18 +262,4 @@ internal sealed class TestFrameworkSymbols
     public INamedTypeSymbol[] TestMethodAttributes { get; }
     public INamedTypeSymbol[] TestClassAttributes { get; }
     public bool HasTestFramework { get; }
-
-    private static INamedTypeSymbol[] Resolve(Compilation c, params string[] names)
-    {
-        var found = new System.Collections.Generic.List<INamedTypeSymbol>(names.Length);
-        foreach (var name in names)
-        {
-            if (TypeResolver.Resolve(c, name) is { } type)
-            {
-                found.Add(type);
-            }
-        }
-
-        return found.ToArray();
-    }
 }

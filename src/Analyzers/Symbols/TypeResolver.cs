@@ -32,4 +32,19 @@ internal static class TypeResolver
 
         return accessible;
     }
+
+    /// <summary>The types among <paramref name="metadataNames"/> that the compilation references, in order.</summary>
+    public static INamedTypeSymbol[] ResolveAll(Compilation compilation, params string[] metadataNames)
+    {
+        var found = new System.Collections.Generic.List<INamedTypeSymbol>(metadataNames.Length);
+        foreach (var name in metadataNames)
+        {
+            if (Resolve(compilation, name) is { } type)
+            {
+                found.Add(type);
+            }
+        }
+
+        return found.ToArray();
+    }
 }
