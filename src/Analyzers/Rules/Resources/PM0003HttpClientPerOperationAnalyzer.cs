@@ -73,7 +73,7 @@ public sealed class PM0003HttpClientPerOperationAnalyzer : PostmortemAnalyzer
 
             if (parameter.Type.InheritsFromOrEquals(http.HttpMessageHandler))
             {
-                handler = Unwrap(argument.Value);
+                handler = argument.Value.WithoutConversions();
             }
             else if (parameter.Type.SpecialType == SpecialType.System_Boolean
                 && argument.Value.ConstantValue is { HasValue: true, Value: false })
@@ -101,16 +101,6 @@ public sealed class PM0003HttpClientPerOperationAnalyzer : PostmortemAnalyzer
     private static bool IsHandlerFactoryCall(IMethodSymbol method, HttpSymbols http)
         => method.ContainingType.Implements(http.HttpMessageHandlerFactory)
         || (method.IsExtensionMethod && !method.Parameters.IsEmpty && method.Parameters[0].Type.Implements(http.HttpMessageHandlerFactory));
-
-    private static IOperation Unwrap(IOperation operation)
-    {
-        while (operation is IConversionOperation conversion)
-        {
-            operation = conversion.Operand;
-        }
-
-        return operation;
-    }
 
     private static string DescribeFrequency(ExecutionSite site, ISymbol containingSymbol)
     {

@@ -210,7 +210,7 @@ public sealed class PM0003HttpClientPerOperationCodeFixProvider : CodeFixProvide
             ContainingType = containingType;
             Model = model;
             Usage = usage;
-            HttpClientFactory = TypeResolver.Resolve(model.Compilation, "System.Net.Http.IHttpClientFactory");
+            HttpClientFactory = KnownSymbols.For(model.Compilation).Http.HttpClientFactory;
             RunsInConstructor = creation.FirstAncestorOrSelf<MemberDeclarationSyntax>() is ConstructorDeclarationSyntax;
         }
 
@@ -236,7 +236,7 @@ public sealed class PM0003HttpClientPerOperationCodeFixProvider : CodeFixProvide
             if (creation is null || creation.Span != span
                 || model.GetOperation(creation, cancellationToken) is not IObjectCreationOperation operation
                 || operation.Type is not INamedTypeSymbol createdType
-                || TypeResolver.Resolve(model.Compilation, "System.Net.Http.HttpClient") is not { } httpClient
+                || KnownSymbols.For(model.Compilation).Http.HttpClient is not { } httpClient
                 || creation.FirstAncestorOrSelf<TypeDeclarationSyntax>() is not { } typeDeclaration
                 || typeDeclaration is InterfaceDeclarationSyntax
                 || model.GetDeclaredSymbol(typeDeclaration, cancellationToken) is not { } containingType)
@@ -299,7 +299,7 @@ public sealed class PM0003HttpClientPerOperationCodeFixProvider : CodeFixProvide
             var arguments = Creation.ArgumentList ?? SyntaxFactory.ArgumentList();
             if (arguments.Arguments.Count == 0
                 && SymbolEqualityComparer.Default.Equals(CreatedType, HttpClient)
-                && TypeResolver.Resolve(Model.Compilation, "System.Net.Http.SocketsHttpHandler") is { } socketsHandler
+                && KnownSymbols.For(Model.Compilation).Http.SocketsHttpHandler is { } socketsHandler
                 && TypeResolver.Resolve(Model.Compilation, "System.TimeSpan") is { } timeSpan)
             {
                 var handler = HandlerWithPooledConnectionLifetime(TypeName(socketsHandler), TypeName(timeSpan));
