@@ -20,6 +20,7 @@ internal sealed class KnownSymbols
     private TestFrameworkSymbols? _testFrameworks;
     private CoreSymbols? _core;
     private TaskSymbols? _tasks;
+    private EntityFrameworkSymbols? _entityFramework;
 
     private KnownSymbols(Compilation compilation) => Compilation = compilation;
 
@@ -36,6 +37,8 @@ internal sealed class KnownSymbols
     public CoreSymbols Core => Get(ref _core, static c => new CoreSymbols(c));
 
     public TaskSymbols Tasks => Get(ref _tasks, static c => new TaskSymbols(c));
+
+    public EntityFrameworkSymbols EntityFramework => Get(ref _entityFramework, static c => new EntityFrameworkSymbols(c));
 
     public static KnownSymbols For(Compilation compilation) => s_cache.GetValue(compilation, static c => new KnownSymbols(c));
 

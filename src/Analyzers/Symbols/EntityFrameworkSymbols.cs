@@ -1,0 +1,37 @@
+using Microsoft.CodeAnalysis;
+
+namespace Postmortem.Analyzers.Symbols;
+
+/// <summary>Entity Framework Core: contexts, sets, query operators, the database facade and migrations.</summary>
+internal sealed class EntityFrameworkSymbols
+{
+    public EntityFrameworkSymbols(Compilation c)
+    {
+        DbContext = TypeResolver.Resolve(c, "Microsoft.EntityFrameworkCore.DbContext");
+        DbSet = TypeResolver.Resolve(c, "Microsoft.EntityFrameworkCore.DbSet`1");
+        DbContextFactory = TypeResolver.Resolve(c, "Microsoft.EntityFrameworkCore.IDbContextFactory`1");
+        QueryableExtensions = TypeResolver.Resolve(c, "Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions");
+        RelationalQueryableExtensions = TypeResolver.Resolve(c, "Microsoft.EntityFrameworkCore.RelationalQueryableExtensions");
+        DatabaseFacade = TypeResolver.Resolve(c, "Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade");
+        RelationalDatabaseFacadeExtensions = TypeResolver.Resolve(c, "Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions");
+        ModelBuilder = TypeResolver.Resolve(c, "Microsoft.EntityFrameworkCore.ModelBuilder");
+        Migration = TypeResolver.Resolve(c, "Microsoft.EntityFrameworkCore.Migrations.Migration");
+        MigrationBuilder = TypeResolver.Resolve(c, "Microsoft.EntityFrameworkCore.Migrations.MigrationBuilder");
+    }
+
+    /// <summary>Null when EF Core is not referenced.</summary>
+    public INamedTypeSymbol? DbContext { get; }
+    public INamedTypeSymbol? DbSet { get; }
+    public INamedTypeSymbol? DbContextFactory { get; }
+
+    /// <summary>ToListAsync, FirstAsync, Include, AsNoTracking...: the async executions and EF-only operators on IQueryable.</summary>
+    public INamedTypeSymbol? QueryableExtensions { get; }
+
+    /// <summary>FromSql*, ExecuteSql*, ExecuteUpdate/ExecuteDelete live here or in <see cref="QueryableExtensions"/> depending on the version.</summary>
+    public INamedTypeSymbol? RelationalQueryableExtensions { get; }
+    public INamedTypeSymbol? DatabaseFacade { get; }
+    public INamedTypeSymbol? RelationalDatabaseFacadeExtensions { get; }
+    public INamedTypeSymbol? ModelBuilder { get; }
+    public INamedTypeSymbol? Migration { get; }
+    public INamedTypeSymbol? MigrationBuilder { get; }
+}
