@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Reflection;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
 
 namespace Postmortem.Analyzers.Tests.References;
@@ -12,13 +13,11 @@ namespace Postmortem.Analyzers.Tests.References;
 public static class TestReferences
 {
     private static readonly Lazy<string> s_offlineNuGetConfig = new(WriteOfflineNuGetConfig);
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, MetadataReference[]> s_libraries = new();
+    private static readonly string[] s_libraryFolders = ["net8.0", "net7.0", "net6.0", "netcoreapp3.1", "netstandard2.1", "netstandard2.0"];
 
     /// <summary>.NET 8 (the oldest supported target our users build for) with no extra packages.</summary>
-    public static ReferenceAssemblies Net80 { get; } = new ReferenceAssemblies(
-            "net8.0",
-            new PackageIdentity("Microsoft.NETCore.App.Ref", "8.0.28"),
-            Path.Combine("ref", "net8.0"))
-        .WithNuGetConfigFilePath(s_offlineNuGetConfig.Value);
+    public static ReferenceAssemblies Net80 { get; } = NewNet80();
 
     /// <summary>.NET 8 plus the ASP.NET Core shared framework (MVC, Razor Pages, SignalR, DI, Microsoft.Extensions.Http).</summary>
     public static ReferenceAssemblies AspNetCore80 { get; } = Net80.AddPackages(
@@ -43,6 +42,102 @@ public static class TestReferences
     /// <summary>A Blazor WebAssembly app: .NET 8 plus Microsoft.AspNetCore.Components.WebAssembly (WebAssemblyHostBuilder) and its dependencies.</summary>
     public static ReferenceAssemblies BlazorWebAssembly80 { get; } = Net80.AddPackages(
         ImmutableArray.Create(new PackageIdentity("Microsoft.AspNetCore.Components.WebAssembly", "8.0.34")));
+
+    private static readonly (string Id, string Version)[] s_efCore =
+    [
+        ("Microsoft.EntityFrameworkCore", "8.0.33"),
+        ("Microsoft.EntityFrameworkCore.Abstractions", "8.0.33"),
+        ("Microsoft.EntityFrameworkCore.Relational", "8.0.33"),
+        ("Microsoft.Extensions.Caching.Abstractions", "8.0.0"),
+        ("Microsoft.Extensions.Caching.Memory", "8.0.1"),
+        ("Microsoft.Extensions.Configuration.Abstractions", "8.0.0"),
+        ("Microsoft.Extensions.DependencyInjection", "8.0.1"),
+        ("Microsoft.Extensions.DependencyInjection.Abstractions", "8.0.2"),
+        ("Microsoft.Extensions.Logging", "8.0.1"),
+        ("Microsoft.Extensions.Logging.Abstractions", "8.0.2"),
+        ("Microsoft.Extensions.Options", "8.0.2"),
+        ("Microsoft.Extensions.Primitives", "8.0.0"),
+    ];
+
+    private static readonly (string Id, string Version)[] s_sqlServer =
+    [
+        ("Microsoft.EntityFrameworkCore.SqlServer", "8.0.33"),
+        ("Microsoft.Data.SqlClient", "5.1.9"),
+    ];
+
+    private static readonly (string Id, string Version)[] s_npgsql =
+    [
+        ("Npgsql.EntityFrameworkCore.PostgreSQL", "8.0.11"),
+        ("Npgsql", "8.0.9"),
+    ];
+
+    private static readonly (string Id, string Version)[] s_otherData =
+    [
+        ("Dapper", "2.1.86"),
+        ("Microsoft.Data.Sqlite.Core", "8.0.34"),
+        ("SQLitePCLRaw.core", "2.1.13"),
+        ("StackExchange.Redis", "2.8.16"),
+        ("Pipelines.Sockets.Unofficial", "2.2.8"),
+    ];
+
+    /// <summary>.NET 8 plus EF Core relational (no provider): DbContext, DbSet, migrations, ExecuteUpdate/ExecuteDelete.</summary>
+    public static ReferenceAssemblies EfCore80 { get; } = WithLibraries(nameof(EfCore80), s_efCore);
+
+    /// <summary>.NET 8 plus EF Core with the SQL Server provider (and Microsoft.Data.SqlClient).</summary>
+    public static ReferenceAssemblies EfSqlServer80 { get; } = WithLibraries(nameof(EfSqlServer80), [.. s_efCore, .. s_sqlServer]);
+
+    /// <summary>.NET 8 plus EF Core with the PostgreSQL provider (and Npgsql).</summary>
+    public static ReferenceAssemblies EfNpgsql80 { get; } = WithLibraries(nameof(EfNpgsql80), [.. s_efCore, .. s_npgsql]);
+
+    /// <summary>
+    /// Every data-access library the Async and Data rules know: EF Core with both providers, Microsoft.Data.SqlClient,
+    /// Npgsql, Dapper, Microsoft.Data.Sqlite, StackExchange.Redis and Microsoft.Extensions.Caching.
+    /// </summary>
+    public static ReferenceAssemblies Data80 { get; } = WithLibraries(nameof(Data80), [.. s_efCore, .. s_sqlServer, .. s_npgsql, .. s_otherData]);
+
+    /// <summary>Everything a compilation built by hand needs for <paramref name="references"/>: framework, packages and libraries.</summary>
+    public static async Task<ImmutableArray<MetadataReference>> ResolveAllAsync(ReferenceAssemblies references)
+        => (await references.ResolveAsync(LanguageNames.CSharp, CancellationToken.None)).AddRange(LibrariesOf(references));
+
+    /// <summary>
+    /// The package libraries a preset made by <see cref="WithLibraries"/> adds to its framework. Verifiers add them
+    /// to the test compilation (<c>TestState.AdditionalReferences</c>).
+    /// </summary>
+    public static ImmutableArray<MetadataReference> LibrariesOf(ReferenceAssemblies references)
+        => references.NuGetConfigFilePath is { } config && s_libraries.TryGetValue(config, out var libraries) ? [.. libraries] : [];
+
+    /// <summary>
+    /// A preset whose packages are referenced directly from the global packages folder, exactly at the versions
+    /// listed (dependency closure included by hand). Packages whose dependency ranges NuGet's resolver cannot
+    /// settle offline (EF Core providers, SqlClient) are referenced this way instead of with AddPackages.
+    /// </summary>
+    private static ReferenceAssemblies WithLibraries(string name, (string Id, string Version)[] packages)
+    {
+        // ReferenceAssemblies instances with equal settings are shared, so each preset gets its own copy of the
+        // offline configuration: that path identifies the preset and its libraries.
+        var config = Path.ChangeExtension(s_offlineNuGetConfig.Value, name + ".config");
+        File.Copy(s_offlineNuGetConfig.Value, config, overwrite: true);
+        var preset = NewNet80().WithNuGetConfigFilePath(config);
+        var root = ReadMetadata("NuGetPackageRoot");
+        var references = new List<MetadataReference>();
+        foreach (var (id, version) in packages)
+        {
+            var lib = Path.Combine(root, id.ToLowerInvariant(), version, "lib");
+            var folder = s_libraryFolders.Select(tfm => Path.Combine(lib, tfm)).FirstOrDefault(Directory.Exists)
+                ?? throw new InvalidOperationException($"Package {id} {version} has no library for .NET 8 under {lib}; is it a PackageDownload of the test project?");
+            foreach (var dll in Directory.GetFiles(folder, "*.dll"))
+            {
+                references.Add(MetadataReference.CreateFromFile(dll));
+            }
+        }
+
+        s_libraries[preset.NuGetConfigFilePath!] = [.. references];
+        return preset;
+    }
+
+    private static ReferenceAssemblies NewNet80()
+        => new ReferenceAssemblies("net8.0", new PackageIdentity("Microsoft.NETCore.App.Ref", "8.0.28"), Path.Combine("ref", "net8.0"))
+            .WithNuGetConfigFilePath(s_offlineNuGetConfig.Value);
 
     public static string NuGetPackageRoot { get; } = ReadMetadata("NuGetPackageRoot");
 

@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
+using Postmortem.Analyzers.Tests.References;
 
 namespace Postmortem.Analyzers.Tests.Robustness;
 
@@ -27,7 +28,7 @@ internal static class AnalyzerRunner
         {
             var resolved = key.References is null
                 ? ImmutableArray<MetadataReference>.Empty
-                : await key.References.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
+                : await TestReferences.ResolveAllAsync(key.References);
             var compilation = CSharpCompilation.Create(
                 "Contoso.Robustness",
                 references: resolved,

@@ -28,6 +28,7 @@ public static class CSharpAnalyzerVerifier<TAnalyzer>
         public Test(ReferenceAssemblies references, string? editorConfig = null)
         {
             ReferenceAssemblies = references;
+            TestState.AdditionalReferences.AddRange(TestReferences.LibrariesOf(references));
             TestState.OutputKind = OutputKind.DynamicallyLinkedLibrary;
             if (editorConfig is not null)
             {

@@ -55,6 +55,7 @@ public static class CSharpCodeFixVerifier<TAnalyzer, TCodeFix>
         public Test(ReferenceAssemblies references)
         {
             ReferenceAssemblies = references;
+            TestState.AdditionalReferences.AddRange(TestReferences.LibrariesOf(references));
             TestState.OutputKind = OutputKind.DynamicallyLinkedLibrary;
         }
 
