@@ -6,7 +6,37 @@ namespace Postmortem.Analyzers;
 /// <summary>The one registry of diagnostic descriptors: a property per rule.</summary>
 public static class Descriptors
 {
+    private const string BlockingCallDescription = "A synchronous file, network, database, cache or sleep call in an async method holds a thread-pool thread for the whole wait. "
+        + "A few of them under load leave the pool without threads: requests queue, latency climbs, health checks time out. "
+        + "Await the asynchronous counterpart instead. The rule also finds the blocking call buried in a synchronous helper of the same compilation that the async method calls.";
+
+    private const string SyncWaitDescription = "Task.Result, Task.Wait, GetAwaiter().GetResult(), Task.WaitAll and Task.WaitAny hold a thread until a task completes. "
+            + "In an async path that thread is a thread-pool thread the code could have given back; under load the pool runs dry and every request waits for new threads. "
+            + "Under a synchronization context that only one thread can enter, the wait can deadlock. Await the task instead.";
+
     public const string HelpLinkBase = "https://github.com/postmortem-analyzers/postmortem-analyzers/blob/main/docs/rules/";
+
+    public static readonly DiagnosticDescriptor PM0001BlockingCallInAsyncPath = new(
+        id: DiagnosticIds.BlockingCallInAsyncPath,
+        title: "Blocking call in an async path",
+        messageFormat: "'{0}' blocks a thread inside {1}; await '{2}' instead: a thread blocked on I/O is one the thread pool cannot give to other requests, and under load they all queue",
+        category: DiagnosticCategories.Async,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: BlockingCallDescription,
+        helpLinkUri: HelpLinkBase + DiagnosticIds.BlockingCallInAsyncPath + ".md");
+
+    /// <summary>PM0001's interprocedural form: the blocking call is buried in a synchronous method of the compilation. Found at compilation end.</summary>
+    public static readonly DiagnosticDescriptor PM0001BlockingHelperInAsyncPath = new(
+        id: DiagnosticIds.BlockingCallInAsyncPath,
+        title: "Blocking call in an async path",
+        messageFormat: "'{0}' blocks a thread inside {1}: it calls '{2}' synchronously in {3}{4}; make it async and await it, or the thread pool starves under load",
+        category: DiagnosticCategories.Async,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: BlockingCallDescription,
+        helpLinkUri: HelpLinkBase + DiagnosticIds.BlockingCallInAsyncPath + ".md",
+        customTags: WellKnownDiagnosticTags.CompilationEnd);
 
     public static readonly DiagnosticDescriptor PM0002SyncWaitInAsyncPath = new(
         id: DiagnosticIds.SyncWaitInAsyncPath,
@@ -15,10 +45,20 @@ public static class Descriptors
         category: DiagnosticCategories.Async,
         defaultSeverity: DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
-        description: "Task.Result, Task.Wait, GetAwaiter().GetResult(), Task.WaitAll and Task.WaitAny hold a thread until a task completes. "
-            + "In an async path that thread is a thread-pool thread the code could have given back; under load the pool runs dry and every request waits for new threads. "
-            + "Under a synchronization context that only one thread can enter, the wait can deadlock. Await the task instead.",
+        description: SyncWaitDescription,
         helpLinkUri: HelpLinkBase + DiagnosticIds.SyncWaitInAsyncPath + ".md");
+
+    /// <summary>PM0002's interprocedural form: the wait is buried in a synchronous method of the compilation. Found at compilation end.</summary>
+    public static readonly DiagnosticDescriptor PM0002WaitingHelperInAsyncPath = new(
+        id: DiagnosticIds.SyncWaitInAsyncPath,
+        title: "Synchronous wait on a task in an async path",
+        messageFormat: "'{0}' blocks a thread inside {1}: it waits on a task with '{2}' in {3}{4}; make it async and await the task, or the thread pool starves under load and a synchronization context deadlocks",
+        category: DiagnosticCategories.Async,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: SyncWaitDescription,
+        helpLinkUri: HelpLinkBase + DiagnosticIds.SyncWaitInAsyncPath + ".md",
+        customTags: WellKnownDiagnosticTags.CompilationEnd);
 
     public static readonly DiagnosticDescriptor PM0003HttpClientPerOperation = new(
         id: DiagnosticIds.HttpClientPerOperation,
@@ -32,8 +72,12 @@ public static class Descriptors
             + "Use IHttpClientFactory or one long-lived client with a SocketsHttpHandler whose PooledConnectionLifetime is set.",
         helpLinkUri: HelpLinkBase + DiagnosticIds.HttpClientPerOperation + ".md");
 
-    /// <summary>Every descriptor the package ships, in ID order.</summary>
+    /// <summary>
+    /// Every rule the package ships, one descriptor per ID, in ID order. The interprocedural forms of PM0001 and
+    /// PM0002 share their rule's ID (and so its severity and suppressions) with a message of their own.
+    /// </summary>
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(
+        PM0001BlockingCallInAsyncPath,
         PM0002SyncWaitInAsyncPath,
         PM0003HttpClientPerOperation);
 }

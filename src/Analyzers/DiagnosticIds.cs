@@ -11,6 +11,7 @@ namespace Postmortem.Analyzers;
 /// </remarks>
 public static class DiagnosticIds
 {
+    public const string BlockingCallInAsyncPath = "PM0001";
     public const string SyncWaitInAsyncPath = "PM0002";
     public const string HttpClientPerOperation = "PM0003";
 }

@@ -3,6 +3,7 @@ namespace Postmortem.Analyzers.CodeFixes;
 /// <summary>Code action equivalence keys: stable, public, reused by tests. Never titles.</summary>
 public static class EquivalenceKeys
 {
+    public const string PM0001AwaitCounterpart = "PM0001.AwaitCounterpart";
     public const string PM0002Await = "PM0002.Await";
     public const string PM0003UseFactory = "PM0003.UseFactory";
     public const string PM0003UseStaticClient = "PM0003.UseStaticClient";

@@ -23,10 +23,23 @@ public static class OptionCatalog
         + "Config files treat ';' and '#' as the start of a comment, so neither can separate IDs.",
         ruleId);
 
+    /// <summary>PM0001: more methods (or whole types) that block, beyond the built-in knowledge.</summary>
+    public static readonly PostmortemOption AdditionalBlockingSymbols = new(
+        Prefix + DiagnosticIds.BlockingCallInAsyncPath + ".additional_symbols",
+        "",
+        "Documentation-comment IDs separated by commas or spaces (M:Ns.Type.Method(System.String), T:Ns.Type for every method of a type): "
+        + "methods that block the calling thread, reported like the built-in ones, directly in async paths and buried in synchronous helpers.",
+        DiagnosticIds.BlockingCallInAsyncPath);
+
     /// <summary>The options that apply to a rule: its own, then the shared ones it reads.</summary>
     public static ImmutableArray<PostmortemOption> ForRule(string ruleId)
     {
         var options = new List<PostmortemOption> { ExcludedSymbols(ruleId) };
+        if (ruleId == DiagnosticIds.BlockingCallInAsyncPath)
+        {
+            options.Add(AdditionalBlockingSymbols);
+        }
+
         if (RuleTraits.SkipsTestCode(ruleId))
         {
             options.Add(IncludeTests);

@@ -14,7 +14,7 @@ internal sealed class OptionsReader
 {
     private readonly Compilation _compilation;
     private readonly AnalyzerConfigOptionsProvider _provider;
-    private readonly ConcurrentDictionary<(AnalyzerConfigOptions Options, string RuleId), ImmutableHashSet<ISymbol>> _exclusions = new();
+    private readonly ConcurrentDictionary<(AnalyzerConfigOptions Options, string Key), ImmutableHashSet<ISymbol>> _symbolLists = new();
 
     public OptionsReader(Compilation compilation, AnalyzerOptions options)
     {
@@ -48,6 +48,14 @@ internal sealed class OptionsReader
     /// is listed in <c>postmortem.&lt;RuleId&gt;.excluded_symbols</c> for the tree.
     /// </summary>
     public bool IsExcluded(string ruleId, ISymbol? symbol, SyntaxTree tree)
+        => IsListed(OptionCatalog.ExcludedSymbols(ruleId), symbol, tree);
+
+    /// <summary>
+    /// True when <paramref name="symbol"/>, its original definition, or a type or namespace that contains it is
+    /// listed in <paramref name="option"/> (documentation-comment IDs) for the tree. Lists are parsed once per
+    /// distinct configuration.
+    /// </summary>
+    public bool IsListed(PostmortemOption option, ISymbol? symbol, SyntaxTree tree)
     {
         if (symbol is null)
         {
@@ -55,16 +63,16 @@ internal sealed class OptionsReader
         }
 
         var configOptions = _provider.GetOptions(tree);
-        var excluded = _exclusions.GetOrAdd((configOptions, ruleId), key => ParseExclusions(key.Options, key.RuleId));
-        if (excluded.IsEmpty)
+        var listed = _symbolLists.GetOrAdd((configOptions, option.Key), key => ParseSymbols(key.Options, key.Key));
+        if (listed.IsEmpty)
         {
             return false;
         }
 
         for (ISymbol? current = symbol; current is not null; current = current.ContainingSymbol)
         {
-            if (excluded.Contains(current) || excluded.Contains(current.OriginalDefinition)
-                || (current is IMethodSymbol { AssociatedSymbol: { } property } && excluded.Contains(property.OriginalDefinition)))
+            if (listed.Contains(current) || listed.Contains(current.OriginalDefinition)
+                || (current is IMethodSymbol { AssociatedSymbol: { } property } && listed.Contains(property.OriginalDefinition)))
             {
                 return true;
             }
@@ -73,9 +81,8 @@ internal sealed class OptionsReader
         return false;
     }
 
-    private ImmutableHashSet<ISymbol> ParseExclusions(AnalyzerConfigOptions options, string ruleId)
+    private ImmutableHashSet<ISymbol> ParseSymbols(AnalyzerConfigOptions options, string key)
     {
-        var key = OptionCatalog.ExcludedSymbols(ruleId).Key;
         if (!options.TryGetValue(key, out var text) && !_provider.GlobalOptions.TryGetValue(key, out text))
         {
             return ImmutableHashSet<ISymbol>.Empty;

@@ -7,23 +7,25 @@ namespace Postmortem.Analyzers.Shared;
 /// <summary>Whether an operation runs on an async path, and in which function.</summary>
 internal readonly struct AsyncPath
 {
-    private AsyncPath(IMethodSymbol? function, IOperation? functionOperation, bool inLock)
+    private AsyncPath(IMethodSymbol? function, IOperation? functionOperation, bool inLock, bool isAsync)
     {
         Function = function;
         FunctionOperation = functionOperation;
         InLock = inLock;
+        IsAsync = isAsync;
     }
 
     /// <summary>Not on an async path: a synchronous function, offloaded work, an expression tree, <c>nameof</c>, an initializer.</summary>
     public static AsyncPath None => default;
 
     /// <summary>True when the operation executes on an async path.</summary>
-    public bool IsAsync => Function is not null;
+    public bool IsAsync { get; }
 
     /// <summary>
-    /// The method, lambda or local function whose body holds the operation, when that body is an async path:
-    /// declared <c>async</c>, or returning an awaitable. Top-level statements containing <c>await</c> are the
-    /// synthesized entry point, which returns a Task.
+    /// The method, lambda or local function whose body holds the operation: an async path when <see cref="IsAsync"/>
+    /// (declared <c>async</c>, or returning an awaitable; top-level statements containing <c>await</c> are the
+    /// synthesized entry point, which returns a Task), else the synchronous method or local function that owns it
+    /// (<see cref="AsyncPaths.FindOwner"/> only).
     /// </summary>
     public IMethodSymbol? Function { get; }
 
@@ -33,7 +35,9 @@ internal readonly struct AsyncPath
     /// <summary>True inside the body of a <c>lock</c> statement in that function (where <c>await</c> is not allowed).</summary>
     public bool InLock { get; }
 
-    public static AsyncPath In(IMethodSymbol function, IOperation? functionOperation, bool inLock) => new(function, functionOperation, inLock);
+    public static AsyncPath In(IMethodSymbol function, IOperation? functionOperation, bool inLock) => new(function, functionOperation, inLock, isAsync: true);
+
+    public static AsyncPath Synchronous(IMethodSymbol function, IOperation? functionOperation, bool inLock) => new(function, functionOperation, inLock, isAsync: false);
 }
 
 /// <summary>
@@ -47,6 +51,17 @@ internal readonly struct AsyncPath
 internal static class AsyncPaths
 {
     public static AsyncPath Find(IOperation operation, ISymbol containingSymbol, KnownSymbols symbols)
+    {
+        var owner = FindOwner(operation, containingSymbol, symbols);
+        return owner.IsAsync ? owner : AsyncPath.None;
+    }
+
+    /// <summary>
+    /// Like <see cref="Find"/>, but a synchronous method or local function is returned too (not async), so that
+    /// interprocedural rules can summarize what it does. Code in a synchronous lambda belongs to no function here:
+    /// when, and whether, a lambda runs is unknown.
+    /// </summary>
+    public static AsyncPath FindOwner(IOperation operation, ISymbol containingSymbol, KnownSymbols symbols)
     {
         var inLock = false;
         var child = operation;
@@ -72,13 +87,32 @@ internal static class AsyncPaths
                     return IsAsyncFunction(lambda.Symbol, symbols.Tasks) ? AsyncPath.In(lambda.Symbol, lambda, inLock) : AsyncPath.None;
 
                 case ILocalFunctionOperation localFunction:
-                    return IsAsyncFunction(localFunction.Symbol, symbols.Tasks) ? AsyncPath.In(localFunction.Symbol, localFunction, inLock) : AsyncPath.None;
+                    return IsAsyncFunction(localFunction.Symbol, symbols.Tasks)
+                        ? AsyncPath.In(localFunction.Symbol, localFunction, inLock)
+                        : AsyncPath.Synchronous(localFunction.Symbol, localFunction, inLock);
             }
         }
 
-        return containingSymbol is IMethodSymbol method && IsAsyncFunction(method, symbols.Tasks)
-            ? AsyncPath.In(method, null, inLock)
-            : AsyncPath.None;
+        if (containingSymbol is not IMethodSymbol method)
+        {
+            return AsyncPath.None;
+        }
+
+        return IsAsyncFunction(method, symbols.Tasks) ? AsyncPath.In(method, null, inLock) : AsyncPath.Synchronous(method, null, inLock);
+    }
+
+    /// <summary>"async method 'Type.Method'", "Task-returning local function 'Local' in 'Type.Method'", "async lambda in ...", "top-level statements".</summary>
+    public static string Describe(IMethodSymbol function, ISymbol containingSymbol)
+    {
+        var member = containingSymbol.ToMessageName();
+        var kind = function.IsAsync ? "async" : function.ReturnType.Name + "-returning";
+        return function.MethodKind switch
+        {
+            MethodKind.LocalFunction => $"{kind} local function '{function.Name}' in '{member}'",
+            MethodKind.AnonymousFunction => $"{kind} lambda in '{member}'",
+            _ when function.Name == WellKnownMemberNames.TopLevelStatementsEntryPointMethodName => member,
+            _ => $"{kind} method '{member}'",
+        };
     }
 
     /// <summary>An <c>async</c> function, or one whose return type is awaitable (Task, ValueTask, IAsyncEnumerable...).</summary>

@@ -12,10 +12,10 @@ namespace Postmortem.Analyzers.Shared;
 /// </summary>
 public abstract class PostmortemAnalyzer : DiagnosticAnalyzer
 {
-    private protected PostmortemAnalyzer(DiagnosticDescriptor rule)
+    private protected PostmortemAnalyzer(DiagnosticDescriptor rule, params DiagnosticDescriptor[] otherForms)
     {
         Rule = rule;
-        SupportedDiagnostics = ImmutableArray.Create(rule);
+        SupportedDiagnostics = ImmutableArray.Create(rule).AddRange(otherForms);
     }
 
     /// <summary>The rule this analyzer reports.</summary>

@@ -21,6 +21,8 @@ internal sealed class KnownSymbols
     private CoreSymbols? _core;
     private TaskSymbols? _tasks;
     private EntityFrameworkSymbols? _entityFramework;
+    private BlockingSymbols? _blocking;
+    private Knowledge.BlockingApis? _blockingApis;
 
     private KnownSymbols(Compilation compilation) => Compilation = compilation;
 
@@ -39,6 +41,24 @@ internal sealed class KnownSymbols
     public TaskSymbols Tasks => Get(ref _tasks, static c => new TaskSymbols(c));
 
     public EntityFrameworkSymbols EntityFramework => Get(ref _entityFramework, static c => new EntityFrameworkSymbols(c));
+
+    public BlockingSymbols Blocking => Get(ref _blocking, static c => new BlockingSymbols(c));
+
+    /// <summary>Which calls block and what their awaitable counterparts are; answers are cached per method for the compilation.</summary>
+    public Knowledge.BlockingApis BlockingApis
+    {
+        get
+        {
+            var value = Volatile.Read(ref _blockingApis);
+            if (value is null)
+            {
+                value = new Knowledge.BlockingApis(this);
+                value = Interlocked.CompareExchange(ref _blockingApis, value, null) ?? value;
+            }
+
+            return value;
+        }
+    }
 
     public static KnownSymbols For(Compilation compilation) => s_cache.GetValue(compilation, static c => new KnownSymbols(c));
 

@@ -11,7 +11,8 @@ namespace Postmortem.Analyzers.Tests.Verifiers;
 public static class CSharpAnalyzerVerifier<TAnalyzer>
     where TAnalyzer : DiagnosticAnalyzer, new()
 {
-    public static DiagnosticResult Diagnostic() => CSharpAnalyzerVerifier<TAnalyzer, DefaultVerifier>.Diagnostic();
+    /// <summary>A result for the rule's main (first) descriptor.</summary>
+    public static DiagnosticResult Diagnostic() => new(new TAnalyzer().SupportedDiagnostics[0]);
 
     public static DiagnosticResult Diagnostic(string id) => CSharpAnalyzerVerifier<TAnalyzer, DefaultVerifier>.Diagnostic(id);
 
@@ -29,6 +30,9 @@ public static class CSharpAnalyzerVerifier<TAnalyzer>
         {
             ReferenceAssemblies = references;
             TestState.AdditionalReferences.AddRange(TestReferences.LibrariesOf(references));
+
+            // Markup without an ID means the rule's main (first) descriptor; other forms of a rule are expected explicitly.
+            MarkupOptions = MarkupOptions.UseFirstDescriptor;
             TestState.OutputKind = OutputKind.DynamicallyLinkedLibrary;
             if (editorConfig is not null)
             {

@@ -56,6 +56,9 @@ public static class CSharpCodeFixVerifier<TAnalyzer, TCodeFix>
         {
             ReferenceAssemblies = references;
             TestState.AdditionalReferences.AddRange(TestReferences.LibrariesOf(references));
+
+            // Markup without an ID means the rule's main (first) descriptor; other forms of a rule are expected explicitly.
+            MarkupOptions = MarkupOptions.UseFirstDescriptor;
             TestState.OutputKind = OutputKind.DynamicallyLinkedLibrary;
         }
 

@@ -15,7 +15,7 @@ namespace Postmortem.Analyzers.Rules.Async;
 public sealed class PM0002SyncWaitInAsyncPathAnalyzer : PostmortemAnalyzer
 {
     public PM0002SyncWaitInAsyncPathAnalyzer()
-        : base(Descriptors.PM0002SyncWaitInAsyncPath)
+        : base(Descriptors.PM0002SyncWaitInAsyncPath, Descriptors.PM0002WaitingHelperInAsyncPath)
     {
     }
 
@@ -24,41 +24,58 @@ public sealed class PM0002SyncWaitInAsyncPathAnalyzer : PostmortemAnalyzer
     private protected override void Register(RuleContext context)
     {
         var tasks = context.Symbols.Tasks;
-        context.RegisterOperationAction(c => AnalyzeResult(c, context, tasks), OperationKind.PropertyReference);
-        context.RegisterOperationAction(c => AnalyzeInvocation(c, context, tasks), OperationKind.Invocation);
+        var graph = new CallGraph(context.Compilation);
+        context.RegisterOperationAction(c => AnalyzeResult(c, context, tasks, graph), OperationKind.PropertyReference);
+        context.RegisterOperationAction(c => AnalyzeInvocation(c, context, tasks, graph), OperationKind.Invocation);
+        context.RegisterOperationAction(c => RecordCall(c, context, graph, ((IObjectCreationOperation)c.Operation).Constructor), OperationKind.ObjectCreation);
+        context.RegisterSymbolAction(c => graph.RecordDeclaration((IMethodSymbol)c.Symbol), SymbolKind.Method);
+        context.RegisterCompilationEndAction(c => graph.ReportBuriedEffects(c, context, Descriptors.PM0002WaitingHelperInAsyncPath));
     }
 
-    private void AnalyzeResult(OperationAnalysisContext context, RuleContext rule, TaskSymbols tasks)
+    private void AnalyzeResult(OperationAnalysisContext context, RuleContext rule, TaskSymbols tasks, CallGraph graph)
     {
         var reference = (IPropertyReferenceOperation)context.Operation;
         var property = reference.Property;
         if (property is { Name: "Result", IsStatic: false } && reference.Instance is { } task && tasks.IsTaskLike(property.ContainingType))
         {
-            Report(context, rule, tasks, property, ".Result", task, task);
+            Report(context, rule, tasks, graph, property, ".Result", task, task);
+        }
+        else if (reference.Parent is not IAssignmentOperation assignment || !ReferenceEquals(assignment.Target, reference))
+        {
+            RecordCall(context, rule, graph, property.GetMethod);
         }
     }
 
-    private void AnalyzeInvocation(OperationAnalysisContext context, RuleContext rule, TaskSymbols tasks)
+    private static void RecordCall(OperationAnalysisContext context, RuleContext rule, CallGraph graph, IMethodSymbol? target)
+    {
+        if (target is not null)
+        {
+            var owner = AsyncPaths.FindOwner(context.Operation, context.ContainingSymbol, rule.Symbols);
+            graph.RecordCall(context.Operation, target, owner, context.ContainingSymbol, rule.Symbols.Tasks);
+        }
+    }
+
+    private void AnalyzeInvocation(OperationAnalysisContext context, RuleContext rule, TaskSymbols tasks, CallGraph graph)
     {
         var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
         switch (method.Name)
         {
             case "Wait" when !method.IsStatic && invocation.Instance is { } task && method.ContainingType.InheritsFromOrEquals(tasks.Task):
-                Report(context, rule, tasks, method, invocation.Arguments.IsEmpty ? ".Wait()" : ".Wait(...)", task, task);
+                Report(context, rule, tasks, graph, method, invocation.Arguments.IsEmpty ? ".Wait()" : ".Wait(...)", task, task);
                 break;
 
             case "GetResult" when !method.IsStatic && invocation.Instance is { } awaiter && tasks.IsAwaiter(method.ContainingType):
                 var awaited = AwaitedBy(awaiter);
-                Report(context, rule, tasks, method, awaited is null ? ".GetResult()" : ".GetAwaiter().GetResult()", awaited, awaited ?? awaiter);
+                Report(context, rule, tasks, graph, method, awaited is null ? ".GetResult()" : ".GetAwaiter().GetResult()", awaited, awaited ?? awaiter);
                 break;
 
             case "WaitAll" when method.IsStatic && SymbolEqualityComparer.Default.Equals(method.ContainingType, tasks.Task):
-                Report(context, rule, tasks, method, "Task.WaitAll", task: null, waitedOn: null);
+                Report(context, rule, tasks, graph, method, "Task.WaitAll", task: null, waitedOn: null);
                 break;
 
             case "WaitAny" when method.IsStatic && SymbolEqualityComparer.Default.Equals(method.ContainingType, tasks.Task):
-                Report(context, rule, tasks, method, "Task.WaitAny", task: null, waitedOn: null);
+                Report(context, rule, tasks, graph, method, "Task.WaitAny", task: null, waitedOn: null);
                 break;
         }
     }
@@ -68,17 +85,29 @@ public sealed class PM0002SyncWaitInAsyncPathAnalyzer : PostmortemAnalyzer
     /// <paramref name="task"/> is the task whose completion is checked; <paramref name="waitedOn"/> what the message
     /// names (null for WaitAll/WaitAny). Message text is built only for a diagnostic that is reported.
     /// </summary>
-    private void Report(OperationAnalysisContext context, RuleContext rule, TaskSymbols tasks, ISymbol member, string wait, IOperation? task, IOperation? waitedOn)
+    private void Report(OperationAnalysisContext context, RuleContext rule, TaskSymbols tasks, CallGraph graph, ISymbol member, string wait, IOperation? task, IOperation? waitedOn)
     {
         var operation = context.Operation;
-        var path = AsyncPaths.Find(operation, context.ContainingSymbol, rule.Symbols);
-        if (!path.IsAsync || (task is not null && CompletedTasks.IsKnownComplete(task, operation, tasks)))
+        var path = AsyncPaths.FindOwner(operation, context.ContainingSymbol, rule.Symbols);
+        if (path.Function is null || (task is not null && CompletedTasks.IsKnownComplete(task, operation, tasks)))
         {
             return;
         }
 
         var tree = operation.Syntax.SyntaxTree;
-        if (rule.IsSuppressedFor(context.ContainingSymbol, tree) || rule.Options.IsExcluded(Rule.Id, member, tree))
+        if (rule.Options.IsExcluded(Rule.Id, member, tree))
+        {
+            return;
+        }
+
+        if (!path.IsAsync)
+        {
+            // A synchronous method that waits: reported where an async path calls it (compilation end).
+            graph.RecordEffect(path, wait, operation.Syntax.GetLocation());
+            return;
+        }
+
+        if (rule.IsSuppressedFor(context.ContainingSymbol, tree))
         {
             return;
         }
@@ -86,7 +115,7 @@ public sealed class PM0002SyncWaitInAsyncPathAnalyzer : PostmortemAnalyzer
         var completes = waitedOn is not null
             ? $"'{waitedOn.Syntax}' completes"
             : wait == "Task.WaitAll" ? "all the tasks complete" : "one of the tasks completes";
-        context.ReportDiagnostic(Diagnostic.Create(Rule, operation.Syntax.GetLocation(), wait, completes, DescribeFunction(path, context.ContainingSymbol)));
+        context.ReportDiagnostic(Diagnostic.Create(Rule, operation.Syntax.GetLocation(), wait, completes, AsyncPaths.Describe(path.Function!, context.ContainingSymbol)));
     }
 
     /// <summary>For <c>task.GetAwaiter()</c> or <c>task.ConfigureAwait(false).GetAwaiter()</c>, the task; null for an awaiter kept in a variable.</summary>
@@ -99,19 +128,5 @@ public sealed class PM0002SyncWaitInAsyncPathAnalyzer : PostmortemAnalyzer
 
         awaitable = awaitable.WithoutConversions();
         return awaitable is IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } task } ? task : awaitable;
-    }
-
-    private static string DescribeFunction(AsyncPath path, ISymbol containingSymbol)
-    {
-        var member = containingSymbol.ToMessageName();
-        var function = path.Function!;
-        var kind = function.IsAsync ? "async" : function.ReturnType.Name + "-returning";
-        return path.FunctionOperation switch
-        {
-            ILocalFunctionOperation local => $"{kind} local function '{local.Symbol.Name}' in '{member}'",
-            IAnonymousFunctionOperation when function.MethodKind == MethodKind.AnonymousFunction => $"{kind} lambda in '{member}'",
-            _ when function.Name == WellKnownMemberNames.TopLevelStatementsEntryPointMethodName => member,
-            _ => $"{kind} method '{member}'",
-        };
     }
 }

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Composition;
-using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -8,6 +7,7 @@ using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Postmortem.Analyzers.CodeFixes.Shared;
 
 namespace Postmortem.Analyzers.CodeFixes.Rules.Async;
 
@@ -67,23 +67,23 @@ public sealed class PM0002SyncWaitInAsyncPathCodeFixProvider : CodeFixProvider
     /// <summary>The awaiting form of the flagged wait, or null when no safe rewrite exists for its shape or place.</summary>
     private static ExpressionSyntax? Rewrite(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken)
     {
-        if (AwaitingFunction(expression) is not { } function)
+        if (AwaitRewriting.AwaitingFunction(expression) is not { } function)
         {
             return null;
         }
 
-        var configureAwait = UsesConfigureAwaitFalse(function);
+        var configureAwait = AwaitRewriting.UsesConfigureAwaitFalse(function);
         ExpressionSyntax? awaited;
         switch (expression)
         {
             // t.Result
             case MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Result" } access:
-                awaited = Configure(access.Expression, configureAwait);
+                awaited = AwaitRewriting.Configure(access.Expression, configureAwait);
                 break;
 
             // t.Wait()
             case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Wait" } wait, ArgumentList.Arguments.Count: 0 }:
-                awaited = Configure(wait.Expression, configureAwait);
+                awaited = AwaitRewriting.Configure(wait.Expression, configureAwait);
                 break;
 
             // t.GetAwaiter().GetResult(), t.ConfigureAwait(false).GetAwaiter().GetResult()
@@ -96,7 +96,7 @@ public sealed class PM0002SyncWaitInAsyncPathCodeFixProvider : CodeFixProvider
                 },
                 ArgumentList.Arguments.Count: 0,
             }:
-                awaited = IsConfigured(getAwaiter.Expression) ? getAwaiter.Expression.WithoutTrivia() : Configure(getAwaiter.Expression, configureAwait);
+                awaited = IsConfigured(getAwaiter.Expression) ? getAwaiter.Expression.WithoutTrivia() : AwaitRewriting.Configure(getAwaiter.Expression, configureAwait);
                 break;
 
             // Task.WaitAll(a, b), Task.WaitAny(a, b) whose index is unused
@@ -124,7 +124,7 @@ public sealed class PM0002SyncWaitInAsyncPathCodeFixProvider : CodeFixProvider
                     return null;
                 }
 
-                awaited = Configure(invocation.WithExpression(renamed), configureAwait);
+                awaited = AwaitRewriting.Configure(invocation.WithExpression(renamed), configureAwait);
                 break;
 
             default:
@@ -132,7 +132,7 @@ public sealed class PM0002SyncWaitInAsyncPathCodeFixProvider : CodeFixProvider
         }
 
         ExpressionSyntax result = SyntaxFactory.AwaitExpression(awaited.WithoutTrivia());
-        if (NeedsParentheses(expression))
+        if (AwaitRewriting.NeedsParentheses(expression))
         {
             result = SyntaxFactory.ParenthesizedExpression(result);
         }
@@ -147,70 +147,6 @@ public sealed class PM0002SyncWaitInAsyncPathCodeFixProvider : CodeFixProvider
         _ => null,
     };
 
-    private static ExpressionSyntax Configure(ExpressionSyntax task, bool configureAwait)
-    {
-        task = task.WithoutTrivia();
-        return configureAwait
-            ? SyntaxFactory.InvocationExpression(
-                SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, task, SyntaxFactory.IdentifierName("ConfigureAwait")),
-                SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(SyntaxFactory.LiteralExpression(SyntaxKind.FalseLiteralExpression)))))
-            : task;
-    }
-
     private static bool IsConfigured(ExpressionSyntax expression)
         => expression is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigureAwait" } };
-
-    /// <summary>An await replacing <paramref name="expression"/> needs parentheses where it is the receiver of a postfix operation.</summary>
-    private static bool NeedsParentheses(ExpressionSyntax expression) => expression.Parent switch
-    {
-        MemberAccessExpressionSyntax member => member.Expression == expression,
-        ConditionalAccessExpressionSyntax conditional => conditional.Expression == expression,
-        ElementAccessExpressionSyntax element => element.Expression == expression,
-        InvocationExpressionSyntax invocation => invocation.Expression == expression,
-        PostfixUnaryExpressionSyntax => true,
-        _ => false,
-    };
-
-    /// <summary>The async function (or top-level statements) whose body holds <paramref name="node"/>, when an await is legal there.</summary>
-    private static SyntaxNode? AwaitingFunction(SyntaxNode node)
-    {
-        for (var current = node.Parent; current is not null; current = current.Parent)
-        {
-            switch (current)
-            {
-                case LockStatementSyntax or QueryExpressionSyntax or CatchFilterClauseSyntax or UnsafeStatementSyntax or FixedStatementSyntax:
-                    return null;
-
-                case AnonymousFunctionExpressionSyntax lambda:
-                    return lambda.AsyncKeyword.IsKind(SyntaxKind.AsyncKeyword) && !InUnsafeMember(lambda) ? lambda : null;
-
-                case LocalFunctionStatementSyntax local:
-                    return local.Modifiers.Any(SyntaxKind.AsyncKeyword) && !local.Modifiers.Any(SyntaxKind.UnsafeKeyword) && !InUnsafeMember(local) ? local : null;
-
-                case MethodDeclarationSyntax method:
-                    return method.Modifiers.Any(SyntaxKind.AsyncKeyword) && !method.Modifiers.Any(SyntaxKind.UnsafeKeyword) && !InUnsafeMember(method) ? method : null;
-
-                case GlobalStatementSyntax global:
-                    return global;
-
-                case MemberDeclarationSyntax:
-                    return null;
-            }
-        }
-
-        return null;
-    }
-
-    private static bool InUnsafeMember(SyntaxNode node)
-        => node.Ancestors().OfType<MemberDeclarationSyntax>().Any(member => member.Modifiers.Any(SyntaxKind.UnsafeKeyword));
-
-    /// <summary>True when the function already awaits with <c>ConfigureAwait(false)</c>: the new await follows suit.</summary>
-    private static bool UsesConfigureAwaitFalse(SyntaxNode function)
-        => function.DescendantNodes().OfType<AwaitExpressionSyntax>().Any(a =>
-            a.Expression is InvocationExpressionSyntax
-            {
-                Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigureAwait" },
-                } invocation
-            && invocation.ArgumentList.Arguments.Count == 1
-            && invocation.ArgumentList.Arguments[0].Expression.IsKind(SyntaxKind.FalseLiteralExpression));
 }

@@ -1,0 +1,135 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using Postmortem.Analyzers.Knowledge;
+using Postmortem.Analyzers.Options;
+using Postmortem.Analyzers.Shared;
+using Postmortem.Analyzers.Symbols;
+
+namespace Postmortem.Analyzers.Rules.Async;
+
+/// <summary>
+/// PM0001: a call that blocks the thread on I/O or a wait (see <see cref="BlockingApis"/>) on an async path, reported
+/// live; and, at compilation end, a call from an async path to a synchronous method of the compilation that performs
+/// such a call itself or through further calls (<see cref="CallGraph"/>).
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class PM0001BlockingCallInAsyncPathAnalyzer : PostmortemAnalyzer
+{
+    public PM0001BlockingCallInAsyncPathAnalyzer()
+        : base(Descriptors.PM0001BlockingCallInAsyncPath, Descriptors.PM0001BlockingHelperInAsyncPath)
+    {
+    }
+
+    private protected override bool AppliesTo(RuleContext context) => context.Symbols.Tasks.Task is not null;
+
+    private protected override void Register(RuleContext context)
+    {
+        var graph = new CallGraph(context.Compilation);
+        context.RegisterOperationAction(c => AnalyzeInvocation(c, context, graph), OperationKind.Invocation);
+        context.RegisterOperationAction(c => AnalyzeOtherCall(c, context, graph), OperationKind.ObjectCreation, OperationKind.PropertyReference);
+        context.RegisterSymbolAction(c => graph.RecordDeclaration((IMethodSymbol)c.Symbol), SymbolKind.Method);
+        context.RegisterCompilationEndAction(c => graph.ReportBuriedEffects(c, context, Descriptors.PM0001BlockingHelperInAsyncPath));
+    }
+
+    private void AnalyzeInvocation(OperationAnalysisContext context, RuleContext rule, CallGraph graph)
+    {
+        var invocation = (IInvocationOperation)context.Operation;
+        var symbols = rule.Symbols;
+        var owner = AsyncPaths.FindOwner(invocation, context.ContainingSymbol, symbols);
+        if (owner.Function is null)
+        {
+            return;
+        }
+
+        var target = invocation.TargetMethod;
+        graph.RecordCall(invocation, target, owner, context.ContainingSymbol, symbols.Tasks);
+        var tree = invocation.Syntax.SyntaxTree;
+        var api = symbols.BlockingApis.Find(invocation);
+        string? apiName = api?.Name;
+        if (api is null)
+        {
+            if (!rule.Options.IsListed(OptionCatalog.AdditionalBlockingSymbols, target, tree))
+            {
+                return;
+            }
+
+            apiName = target.ContainingType.Name + "." + target.Name;
+        }
+
+        if (rule.Options.IsExcluded(Rule.Id, target, tree))
+        {
+            return;
+        }
+
+        if (!owner.IsAsync)
+        {
+            graph.RecordEffect(owner, apiName!, invocation.Syntax.GetLocation());
+            return;
+        }
+
+        if (owner.InLock || IsOwnMemberInStreamOverride(invocation, owner.Function!, symbols.Blocking) || IsInsideCounterpart(owner.Function!, target, api)
+            || rule.IsSuppressedFor(context.ContainingSymbol, tree))
+        {
+            return;
+        }
+
+        var counterpart = api?.CounterpartName ?? target.ContainingType.Name + "." + target.Name + "Async";
+        context.ReportDiagnostic(Diagnostic.Create(
+            Rule,
+            invocation.Syntax.GetLocation(),
+            apiName,
+            AsyncPaths.Describe(owner.Function!, context.ContainingSymbol),
+            counterpart));
+    }
+
+    /// <summary>Constructors and property getters of the compilation's own types are calls too: what they do is summarized.</summary>
+    private static void AnalyzeOtherCall(OperationAnalysisContext context, RuleContext rule, CallGraph graph)
+    {
+        var target = context.Operation switch
+        {
+            IObjectCreationOperation creation => creation.Constructor,
+            IPropertyReferenceOperation reference when !IsAssignmentTarget(reference) => reference.Property.GetMethod,
+            _ => null,
+        };
+        if (target is null)
+        {
+            return;
+        }
+
+        var owner = AsyncPaths.FindOwner(context.Operation, context.ContainingSymbol, rule.Symbols);
+        graph.RecordCall(context.Operation, target, owner, context.ContainingSymbol, rule.Symbols.Tasks);
+    }
+
+    private static bool IsAssignmentTarget(IOperation operation)
+        => operation.Parent is IAssignmentOperation assignment && ReferenceEquals(assignment.Target, operation);
+
+    /// <summary>
+    /// Inside an async override of a Stream, TextReader or TextWriter member, calls to the type's own synchronous
+    /// members: the type decides how its async members work (often a memory buffer flushed by the sync one).
+    /// </summary>
+    private static bool IsOwnMemberInStreamOverride(IInvocationOperation invocation, IMethodSymbol function, BlockingSymbols symbols)
+    {
+        if (!function.IsOverride || invocation.Instance?.WithoutConversions() is not IInstanceReferenceOperation)
+        {
+            return false;
+        }
+
+        var type = function.ContainingType;
+        return type.InheritsFromOrEquals(symbols.Stream) || type.InheritsFromOrEquals(symbols.TextReader) || type.InheritsFromOrEquals(symbols.TextWriter);
+    }
+
+    /// <summary>
+    /// A call inside the very counterpart it would be replaced by (<c>ReadAsync</c> implemented with <c>Read</c>):
+    /// the fix would recurse, and the type chose to implement its async member that way.
+    /// </summary>
+    private static bool IsInsideCounterpart(IMethodSymbol function, IMethodSymbol target, BlockingApi? api)
+    {
+        if (api?.Counterpart is not { } counterpart || function.Name != counterpart.Name)
+        {
+            return false;
+        }
+
+        return function.ContainingType.InheritsFromOrEquals(target.ContainingType.OriginalDefinition) || function.ContainingType.Implements(target.ContainingType.OriginalDefinition);
+    }
+}

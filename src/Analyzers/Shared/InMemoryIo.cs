@@ -1,0 +1,75 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+using Postmortem.Analyzers.Symbols;
+
+namespace Postmortem.Analyzers.Shared;
+
+/// <summary>
+/// Streams, readers and writers whose synchronous members never wait for I/O: MemoryStream,
+/// UnmanagedMemoryStream, StringReader and StringWriter, anything constructed over one of them
+/// (<c>new StreamReader(new MemoryStream(bytes))</c>, <c>new JsonTextReader(new StringReader(json))</c>),
+/// and locals initialized with such a value in the same method.
+/// </summary>
+internal static class InMemoryIo
+{
+    private const int MaxDepth = 4;
+
+    public static bool IsInMemory(IOperation value, BlockingSymbols symbols, int depth)
+    {
+        if (depth > MaxDepth)
+        {
+            return false;
+        }
+
+        value = value.WithoutConversions();
+        if (IsInMemoryType(value.Type, symbols))
+        {
+            return true;
+        }
+
+        switch (value)
+        {
+            case IObjectCreationOperation creation:
+                return creation.Arguments.Length > 0 && IsInMemory(creation.Arguments[0].Value, symbols, depth + 1);
+
+            case ILocalReferenceOperation local when InitializerOf(local) is { } initializer:
+                return IsInMemory(initializer, symbols, depth + 1);
+
+            default:
+                return false;
+        }
+    }
+
+    private static bool IsInMemoryType(ITypeSymbol? type, BlockingSymbols symbols)
+    {
+        if (type is null)
+        {
+            return false;
+        }
+
+        foreach (var inMemory in symbols.InMemoryTypes)
+        {
+            if (type.InheritsFromOrEquals(inMemory))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The initializer of a local declared in the same tree (<c>var x = ...;</c> or <c>using var x = ...;</c>).</summary>
+    private static IOperation? InitializerOf(ILocalReferenceOperation reference)
+    {
+        var references = reference.Local.DeclaringSyntaxReferences;
+        if (references.Length != 1 || reference.SemanticModel is not { } model || references[0].SyntaxTree != model.SyntaxTree)
+        {
+            return null;
+        }
+
+        return references[0].GetSyntax() is VariableDeclaratorSyntax { Initializer.Value: { } initializer }
+            ? model.GetOperation(initializer)
+            : null;
+    }
+}
