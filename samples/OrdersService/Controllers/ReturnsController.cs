@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using OrdersService.Data;
 using OrdersService.Infrastructure;
+using OrdersService.Services;
 
 namespace OrdersService.Controllers;
 
@@ -12,6 +13,8 @@ public sealed record ReturnLabel(string ReturnId, Uri LabelUrl);
 [Route("api/returns")]
 public sealed class ReturnsController : ControllerBase
 {
+    private static readonly ReturnPolicy s_policy = new("return-policy.json");
+
     private readonly IHttpClientFactory _httpClientFactory;
     private readonly IOrderRepository _orders;
 
@@ -29,6 +32,16 @@ public sealed class ReturnsController : ControllerBase
         {
             return NotFound();
         }
+
+        // PM0001: Accepts() reads the policy file synchronously (ReturnPolicy.LoadRules, two calls down),
+        // holding a thread-pool thread for the whole read on every return request.
+        if (!s_policy.Accepts(request.Reason, order.CreatedAt))
+        {
+            return UnprocessableEntity();
+        }
+
+        // PM0001: a synchronous wait in the request; 'await Task.Delay(...)' releases the thread.
+        Thread.Sleep(TimeSpan.FromMilliseconds(50));
 
         // Not flagged: the factory hands out clients over pooled handlers it recycles; the client is cheap to ask for.
         var warehouse = _httpClientFactory.CreateClient(HttpClientNames.Warehouse);
