@@ -97,7 +97,20 @@ public static class TestReferences
 
     /// <summary>Everything a compilation built by hand needs for <paramref name="references"/>: framework, packages and libraries.</summary>
     public static async Task<ImmutableArray<MetadataReference>> ResolveAllAsync(ReferenceAssemblies references)
-        => (await references.ResolveAsync(LanguageNames.CSharp, CancellationToken.None)).AddRange(LibrariesOf(references));
+    {
+        // Test classes resolve in parallel and the resolver extracts into a shared folder: retry a transient file clash.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return (await references.ResolveAsync(LanguageNames.CSharp, CancellationToken.None)).AddRange(LibrariesOf(references));
+            }
+            catch (IOException) when (attempt < 3)
+            {
+                await Task.Delay(200 * attempt);
+            }
+        }
+    }
 
     /// <summary>
     /// The package libraries a preset made by <see cref="WithLibraries"/> adds to its framework. Verifiers add them

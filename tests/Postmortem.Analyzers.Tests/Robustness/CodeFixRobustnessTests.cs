@@ -20,7 +20,7 @@ public sealed class CodeFixRobustnessTests
     [Fact]
     public async Task EveryFix_OverTheCorpus_NeverThrowsAndKeepsCompilingCodeCompiling()
     {
-        var references = await TestReferences.Grpc80.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
+        var references = await TestReferences.ResolveAllAsync(TestReferences.Grpc80);
         var fixesApplied = 0;
         foreach (var source in RobustnessCorpus.All)
         {
