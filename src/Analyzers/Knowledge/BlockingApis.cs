@@ -111,6 +111,7 @@ internal sealed class BlockingApis
         var type = method.ContainingType;
         if (type is null
             || SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, _symbols.Compilation.Assembly)
+            || IsSameProduct(method.ContainingAssembly)
             || method.Name.EndsWith("Async", StringComparison.Ordinal)
             || _symbols.Tasks.IsAwaitable(method.ReturnType)
             || IsExcluded(method, type))
@@ -195,6 +196,29 @@ internal sealed class BlockingApis
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// An assembly of the same product (Contoso.Data for Contoso.Api: same first name segment), typically a project
+    /// reference. Its "XAsync" siblings are often synchronous wrappers written next to the sync method, and its
+    /// bodies are not visible here: the sibling rule does not apply to it (the families above still do).
+    /// </summary>
+    private bool IsSameProduct(IAssemblySymbol? assembly)
+    {
+        var own = _symbols.Compilation.AssemblyName;
+        var other = assembly?.Name;
+        if (string.IsNullOrEmpty(own) || string.IsNullOrEmpty(other))
+        {
+            return false;
+        }
+
+        var dot = own!.IndexOf('.');
+        var product = dot < 0 ? own : own.Substring(0, dot);
+        return product.Length > 0
+            && other!.StartsWith(product, StringComparison.Ordinal)
+            && (other.Length == product.Length || other[product.Length] == '.')
+            && !product.Equals("System", StringComparison.Ordinal)
+            && !product.Equals("Microsoft", StringComparison.Ordinal);
     }
 
     private bool IsExcluded(IMethodSymbol method, INamedTypeSymbol type)

@@ -9,7 +9,7 @@ namespace Postmortem.Analyzers.Shared;
 /// Streams, readers and writers whose synchronous members never wait for I/O: MemoryStream,
 /// UnmanagedMemoryStream, StringReader and StringWriter, anything constructed over one of them
 /// (<c>new StreamReader(new MemoryStream(bytes))</c>, <c>new JsonTextReader(new StringReader(json))</c>),
-/// and locals initialized with such a value in the same method.
+/// a column stream of a data reader (the row is buffered), and locals initialized with such a value in the same method.
 /// </summary>
 internal static class InMemoryIo
 {
@@ -30,6 +30,11 @@ internal static class InMemoryIo
 
         switch (value)
         {
+            // A column read from a data reader: the row is already buffered unless the command asked for sequential access.
+            case IInvocationOperation { TargetMethod.Name: "GetStream" or "GetTextReader" } invocation
+                when invocation.TargetMethod.ContainingType.InheritsFromOrEquals(symbols.DbDataReader):
+                return true;
+
             case IObjectCreationOperation creation:
                 return creation.Arguments.Length > 0 && IsInMemory(creation.Arguments[0].Value, symbols, depth + 1);
 

@@ -124,6 +124,9 @@ public sealed class PM0001BlockingCallInAsyncPathTests
     public Task NoDiagnostic_InMemoryStreamsReadersAndWriters() => Verify.VerifyAsync(Sources.InMemory);
 
     [Fact]
+    public Task NoDiagnostic_ColumnStreamOfADataReader() => Verify.VerifyAsync(Sources.DataReaderColumnStream, TestReferences.Data80);
+
+    [Fact]
     public Task NoDiagnostic_ExpressionTreesNameofAndOffloadedWork() => Verify.VerifyAsync(Sources.NotExecutedOrOffloaded);
 
     [Fact]
@@ -636,6 +639,24 @@ public sealed class PM0001BlockingCallInAsyncPathTests
                     lines.ReadLine();
                     JsonSerializer.Serialize(memory, all);
                     return writer.ToString();
+                }
+            }
+            """;
+
+        public const string DataReaderColumnStream = """
+            using System.Data.Common;
+            using System.IO;
+            using System.Threading.Tasks;
+
+            public sealed class Bodies
+            {
+                public async Task<byte[]> ReadBodyAsync(DbDataReader reader)
+                {
+                    await Task.Yield();
+                    var body = reader.GetStream(reader.GetOrdinal("Body"));
+                    var copy = new MemoryStream();
+                    body.CopyTo(copy);
+                    return copy.ToArray() ;
                 }
             }
             """;
