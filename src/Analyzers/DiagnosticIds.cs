@@ -13,4 +13,6 @@ public static class DiagnosticIds
 {
     public const string SyncWaitInAsyncPath = "PM0002";
     public const string HttpClientPerOperation = "PM0003";
+    public const string DbContextCapturedByLongLivedObject = "PM0008";
+    public const string ThirtyTwoBitIdentityKey = "PM0012";
 }
