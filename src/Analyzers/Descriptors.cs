@@ -60,7 +60,7 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor PM0012ThirtyTwoBitIdentityKey = new(
         id: DiagnosticIds.ThirtyTwoBitIdentityKey,
         title: "32-bit identity key",
-        messageFormat: "Key '{0}' is a database-generated '{1}': once the identity passes {2}, every insert into '{3}' fails; use 'long'",
+        messageFormat: "Key '{0}' is a database-generated '{1}': once the identity passes {2}, every insert fails, often with a misleading duplicate-key error; use 'long'",
         category: DiagnosticCategories.Data,
         defaultSeverity: DiagnosticSeverity.Info,
         isEnabledByDefault: true,

@@ -8,4 +8,5 @@ public static class EquivalenceKeys
     public const string PM0003UseStaticClient = "PM0003.UseStaticClient";
     public const string PM0008UseScoped = "PM0008.UseScoped";
     public const string PM0008UseFactory = "PM0008.UseFactory";
+    public const string PM0012UseLong = "PM0012.UseLong";
 }
