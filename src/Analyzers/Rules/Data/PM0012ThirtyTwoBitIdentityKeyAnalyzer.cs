@@ -166,8 +166,9 @@ public sealed class PM0012ThirtyTwoBitIdentityKeyAnalyzer : PostmortemAnalyzer
                     continue;
                 }
 
+                // A key declared in another project of the solution is that project's to report; this compilation cannot.
                 var location = key.Locations.IsEmpty ? null : key.Locations[0];
-                if (location is null || !location.IsInSource
+                if (location is null || !location.IsInSource || !context.Compilation.ContainsSyntaxTree(location.SourceTree!)
                     || _rule.IsSuppressedFor(key, location.SourceTree!)
                     || _rule.Options.IsExcluded(_rule.RuleId, type, location.SourceTree!))
                 {

@@ -66,6 +66,15 @@ public sealed class PM0012ThirtyTwoBitIdentityKeyTests
     public Task DoesNotFlag_WithoutEntityFrameworkCore() => Verify.VerifyAsync(Sources.WithoutEf, TestReferences.Net80);
 
     [Fact]
+    public Task DoesNotFlag_KeyDeclaredInAnotherProject()
+    {
+        var test = new Verify.Test(Ef) { TestCode = Sources.ContextOverReferencedDomain };
+        test.TestState.AdditionalProjects["Domain"].Sources.Add(("/Domain/Entity.cs", Sources.ReferencedDomain));
+        test.TestState.AdditionalProjectReferences.Add("Domain");
+        return test.RunAsync();
+    }
+
+    [Fact]
     public Task DoesNotFlag_ExcludedEntity() => Verify.VerifyAsync(
         Sources.Excluded,
         Ef,
@@ -528,6 +537,29 @@ public sealed class PM0012ThirtyTwoBitIdentityKeyTests
                 {
                     public DbSet<Order> Orders { get; } = new();
                 }
+            }
+            """;
+
+        public const string ReferencedDomain = """
+            namespace Domain
+            {
+                public abstract class Entity
+                {
+                    public int Id { get; set; }
+                }
+
+                public sealed class Order : Entity
+                {
+                }
+            }
+            """;
+
+        public const string ContextOverReferencedDomain = """
+            using Microsoft.EntityFrameworkCore;
+
+            public sealed class OrderingContext : DbContext
+            {
+                public DbSet<Domain.Order> Orders => Set<Domain.Order>();
             }
             """;
 
