@@ -72,6 +72,50 @@ public static class Descriptors
             + "Use IHttpClientFactory or one long-lived client with a SocketsHttpHandler whose PooledConnectionLifetime is set.",
         helpLinkUri: HelpLinkBase + DiagnosticIds.HttpClientPerOperation + ".md");
 
+    public static readonly DiagnosticDescriptor PM0008DbContextCapturedByLongLivedObject = new(
+        id: DiagnosticIds.DbContextCapturedByLongLivedObject,
+        title: "DbContext captured by a long-lived object",
+        messageFormat: PM0008MessageFormat,
+        category: DiagnosticCategories.Data,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: PM0008Description,
+        helpLinkUri: HelpLinkBase + DiagnosticIds.DbContextCapturedByLongLivedObject + ".md");
+
+    /// <summary>
+    /// PM0008 for constructor parameters of classes registered as singletons elsewhere in the compilation: known only once
+    /// every registration has been seen, so reported at compilation end.
+    /// </summary>
+    public static readonly DiagnosticDescriptor PM0008DbContextCapturedBySingleton = new(
+        id: DiagnosticIds.DbContextCapturedByLongLivedObject,
+        title: "DbContext captured by a long-lived object",
+        messageFormat: PM0008MessageFormat,
+        category: DiagnosticCategories.Data,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: PM0008Description,
+        helpLinkUri: HelpLinkBase + DiagnosticIds.DbContextCapturedByLongLivedObject + ".md",
+        customTags: WellKnownDiagnosticTags.CompilationEnd);
+
+    public static readonly DiagnosticDescriptor PM0012ThirtyTwoBitIdentityKey = new(
+        id: DiagnosticIds.ThirtyTwoBitIdentityKey,
+        title: "32-bit identity key",
+        messageFormat: "Key '{0}' is a database-generated '{1}': once the identity passes {2}, every insert fails, often with a misleading duplicate-key error; use 'long'",
+        category: DiagnosticCategories.Data,
+        defaultSeverity: DiagnosticSeverity.Info,
+        isEnabledByDefault: true,
+        description: "An int (or short, or uint) primary key that the database generates is a counter with a ceiling. "
+            + "When the identity or sequence reaches it, inserts fail, often with a misleading duplicate-key or overflow error, and widening the column of a large table takes a long lock. "
+            + "A 64-bit key costs four bytes per row and never runs out.",
+        helpLinkUri: HelpLinkBase + DiagnosticIds.ThirtyTwoBitIdentityKey + ".md",
+        customTags: WellKnownDiagnosticTags.CompilationEnd);
+
+    private const string PM0008MessageFormat = "{0} keeps DbContext '{1}' for the life of the application; one context shared across operations serves stale tracked entities, grows without bound and fails under concurrent use";
+
+    private const string PM0008Description = "A DbContext is a unit of work: its change tracker caches every entity it loads, and it cannot run two operations at once. "
+        + "Held by a hosted service, a singleton or a static member, one context serves every operation of the process: queries return stale tracked entities, memory grows with every entity loaded, and concurrent callers fail. "
+        + "Create a context per operation with IDbContextFactory<TContext> or a scope from IServiceScopeFactory.";
+
     /// <summary>
     /// Every rule the package ships, one descriptor per ID, in ID order. The interprocedural forms of PM0001 and
     /// PM0002 share their rule's ID (and so its severity and suppressions) with a message of their own.
@@ -79,5 +123,7 @@ public static class Descriptors
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(
         PM0001BlockingCallInAsyncPath,
         PM0002SyncWaitInAsyncPath,
-        PM0003HttpClientPerOperation);
+        PM0003HttpClientPerOperation,
+        PM0008DbContextCapturedByLongLivedObject,
+        PM0012ThirtyTwoBitIdentityKey);
 }

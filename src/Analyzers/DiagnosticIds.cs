@@ -14,4 +14,6 @@ public static class DiagnosticIds
     public const string BlockingCallInAsyncPath = "PM0001";
     public const string SyncWaitInAsyncPath = "PM0002";
     public const string HttpClientPerOperation = "PM0003";
+    public const string DbContextCapturedByLongLivedObject = "PM0008";
+    public const string ThirtyTwoBitIdentityKey = "PM0012";
 }

@@ -18,6 +18,17 @@ public abstract class PostmortemAnalyzer : DiagnosticAnalyzer
         SupportedDiagnostics = ImmutableArray.Create(rule).AddRange(otherForms);
     }
 
+    /// <summary>
+    /// A rule that also reports some of its diagnostics at compilation end, through <paramref name="compilationEndRule"/>:
+    /// the same ID, category and severity, tagged <see cref="WellKnownDiagnosticTags.CompilationEnd"/> so that hosts know
+    /// those diagnostics need the whole compilation while the others stay live in the editor.
+    /// </summary>
+    private protected PostmortemAnalyzer(DiagnosticDescriptor rule, DiagnosticDescriptor compilationEndRule)
+    {
+        Rule = rule;
+        SupportedDiagnostics = ImmutableArray.Create(rule, compilationEndRule);
+    }
+
     /// <summary>The rule this analyzer reports.</summary>
     public DiagnosticDescriptor Rule { get; }
 

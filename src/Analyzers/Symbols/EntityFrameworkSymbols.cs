@@ -17,6 +17,24 @@ internal sealed class EntityFrameworkSymbols
         ModelBuilder = TypeResolver.Resolve(c, "Microsoft.EntityFrameworkCore.ModelBuilder");
         Migration = TypeResolver.Resolve(c, "Microsoft.EntityFrameworkCore.Migrations.Migration");
         MigrationBuilder = TypeResolver.Resolve(c, "Microsoft.EntityFrameworkCore.Migrations.MigrationBuilder");
+        ModelSnapshot = TypeResolver.Resolve(c, "Microsoft.EntityFrameworkCore.Infrastructure.ModelSnapshot");
+        ServiceCollectionExtensions = TypeResolver.Resolve(c, "Microsoft.Extensions.DependencyInjection.EntityFrameworkServiceCollectionExtensions");
+        EntityTypeConfiguration = TypeResolver.Resolve(c, "Microsoft.EntityFrameworkCore.IEntityTypeConfiguration`1");
+        EntityTypeBuilder = TypeResolver.Resolve(c, "Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder");
+        EntityTypeBuilderOfT = TypeResolver.Resolve(c, "Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder`1");
+        PropertyBuilder = TypeResolver.Resolve(c, "Microsoft.EntityFrameworkCore.Metadata.Builders.PropertyBuilder");
+        RelationshipBuilders = TypeResolver.ResolveAll(c,
+            "Microsoft.EntityFrameworkCore.Metadata.Builders.ReferenceReferenceBuilder",
+            "Microsoft.EntityFrameworkCore.Metadata.Builders.ReferenceReferenceBuilder`2",
+            "Microsoft.EntityFrameworkCore.Metadata.Builders.ReferenceCollectionBuilder",
+            "Microsoft.EntityFrameworkCore.Metadata.Builders.ReferenceCollectionBuilder`2");
+        KeylessAttribute = TypeResolver.Resolve(c, "Microsoft.EntityFrameworkCore.KeylessAttribute");
+        OwnedAttribute = TypeResolver.Resolve(c, "Microsoft.EntityFrameworkCore.OwnedAttribute");
+        PrimaryKeyAttribute = TypeResolver.Resolve(c, "Microsoft.EntityFrameworkCore.PrimaryKeyAttribute");
+        KeyAttribute = TypeResolver.Resolve(c, "System.ComponentModel.DataAnnotations.KeyAttribute");
+        DatabaseGeneratedAttribute = TypeResolver.Resolve(c, "System.ComponentModel.DataAnnotations.Schema.DatabaseGeneratedAttribute");
+        ForeignKeyAttribute = TypeResolver.Resolve(c, "System.ComponentModel.DataAnnotations.Schema.ForeignKeyAttribute");
+        NotMappedAttribute = TypeResolver.Resolve(c, "System.ComponentModel.DataAnnotations.Schema.NotMappedAttribute");
     }
 
     /// <summary>Null when EF Core is not referenced.</summary>
@@ -34,4 +52,26 @@ internal sealed class EntityFrameworkSymbols
     public INamedTypeSymbol? ModelBuilder { get; }
     public INamedTypeSymbol? Migration { get; }
     public INamedTypeSymbol? MigrationBuilder { get; }
+
+    /// <summary>The base of the generated model snapshot: its string-based model is a copy, not configuration.</summary>
+    public INamedTypeSymbol? ModelSnapshot { get; }
+
+    /// <summary>AddDbContext, AddDbContextPool, AddDbContextFactory and AddPooledDbContextFactory.</summary>
+    public INamedTypeSymbol? ServiceCollectionExtensions { get; }
+    public INamedTypeSymbol? EntityTypeConfiguration { get; }
+    public INamedTypeSymbol? EntityTypeBuilder { get; }
+    public INamedTypeSymbol? EntityTypeBuilderOfT { get; }
+
+    /// <summary>The base of <c>PropertyBuilder&lt;TProperty&gt;</c>: ValueGeneratedNever, ValueGeneratedOnAdd...</summary>
+    public INamedTypeSymbol? PropertyBuilder { get; }
+
+    /// <summary>The builders whose <c>HasForeignKey</c> names the dependent's foreign-key properties.</summary>
+    public INamedTypeSymbol[] RelationshipBuilders { get; }
+    public INamedTypeSymbol? KeylessAttribute { get; }
+    public INamedTypeSymbol? OwnedAttribute { get; }
+    public INamedTypeSymbol? PrimaryKeyAttribute { get; }
+    public INamedTypeSymbol? KeyAttribute { get; }
+    public INamedTypeSymbol? DatabaseGeneratedAttribute { get; }
+    public INamedTypeSymbol? ForeignKeyAttribute { get; }
+    public INamedTypeSymbol? NotMappedAttribute { get; }
 }

@@ -83,6 +83,7 @@ internal sealed class CoreSymbols
         Lazy = TypeResolver.Resolve(c, "System.Lazy`1");
         LazyWithMetadata = TypeResolver.Resolve(c, "System.Lazy`2");
         LazyInitializer = TypeResolver.Resolve(c, "System.Threading.LazyInitializer");
+        ThreadLocal = TypeResolver.Resolve(c, "System.Threading.ThreadLocal`1");
         LambdaExpression = TypeResolver.Resolve(c, "System.Linq.Expressions.LambdaExpression");
         Attribute = TypeResolver.Resolve(c, "System.Attribute");
     }
@@ -90,6 +91,7 @@ internal sealed class CoreSymbols
     public INamedTypeSymbol? Lazy { get; }
     public INamedTypeSymbol? LazyWithMetadata { get; }
     public INamedTypeSymbol? LazyInitializer { get; }
+    public INamedTypeSymbol? ThreadLocal { get; }
 
     /// <summary>The base of <c>Expression&lt;TDelegate&gt;</c>: a lambda converted to it is data (an expression tree), not executed code.</summary>
     public INamedTypeSymbol? LambdaExpression { get; }
@@ -252,6 +254,10 @@ internal sealed class DependencyInjectionSymbols
         ServiceCollectionHostedServiceExtensions = TypeResolver.Resolve(c, "Microsoft.Extensions.DependencyInjection.ServiceCollectionHostedServiceExtensions");
         HostBuilder = TypeResolver.Resolve(c, "Microsoft.Extensions.Hosting.IHostBuilder");
         HostApplicationBuilder = TypeResolver.Resolve(c, "Microsoft.Extensions.Hosting.IHostApplicationBuilder");
+        HostedService = TypeResolver.Resolve(c, "Microsoft.Extensions.Hosting.IHostedService");
+        BackgroundService = TypeResolver.Resolve(c, "Microsoft.Extensions.Hosting.BackgroundService");
+        ServiceLifetime = TypeResolver.Resolve(c, "Microsoft.Extensions.DependencyInjection.ServiceLifetime");
+        SystemType = TypeResolver.Resolve(c, "System.Type");
     }
 
     public INamedTypeSymbol? ServiceCollection { get; }
@@ -261,6 +267,14 @@ internal sealed class DependencyInjectionSymbols
     public INamedTypeSymbol? ServiceCollectionHostedServiceExtensions { get; }
     public INamedTypeSymbol? HostBuilder { get; }
     public INamedTypeSymbol? HostApplicationBuilder { get; }
+
+    /// <summary>Hosted services (and <see cref="BackgroundService"/>, which implements it) live as long as the host.</summary>
+    public INamedTypeSymbol? HostedService { get; }
+    public INamedTypeSymbol? BackgroundService { get; }
+    public INamedTypeSymbol? ServiceLifetime { get; }
+
+    /// <summary><c>System.Type</c>: the <c>typeof(...)</c> forms of the registration methods take it.</summary>
+    public INamedTypeSymbol? SystemType { get; }
 }
 
 internal sealed class TestFrameworkSymbols

@@ -95,6 +95,12 @@ public static class TestReferences
     /// </summary>
     public static ReferenceAssemblies Data80 { get; } = WithLibraries(nameof(Data80), [.. s_efCore, .. s_sqlServer, .. s_npgsql, .. s_otherData]);
 
+    /// <summary>
+    /// An ASP.NET Core app with EF Core (no provider): the shared framework's hosting and dependency injection
+    /// (BackgroundService, IServiceCollection) plus DbContext and AddDbContext.
+    /// </summary>
+    public static ReferenceAssemblies EfAspNetCore80 { get; } = WithLibraries(nameof(EfAspNetCore80), s_efCore, AspNetCore80);
+
     /// <summary>Everything a compilation built by hand needs for <paramref name="references"/>: framework, packages and libraries.</summary>
     public static async Task<ImmutableArray<MetadataReference>> ResolveAllAsync(ReferenceAssemblies references)
     {
@@ -124,13 +130,13 @@ public static class TestReferences
     /// listed (dependency closure included by hand). Packages whose dependency ranges NuGet's resolver cannot
     /// settle offline (EF Core providers, SqlClient) are referenced this way instead of with AddPackages.
     /// </summary>
-    private static ReferenceAssemblies WithLibraries(string name, (string Id, string Version)[] packages)
+    private static ReferenceAssemblies WithLibraries(string name, (string Id, string Version)[] packages, ReferenceAssemblies? framework = null)
     {
         // ReferenceAssemblies instances with equal settings are shared, so each preset gets its own copy of the
         // offline configuration: that path identifies the preset and its libraries.
         var config = Path.ChangeExtension(s_offlineNuGetConfig.Value, name + ".config");
         File.Copy(s_offlineNuGetConfig.Value, config, overwrite: true);
-        var preset = NewNet80().WithNuGetConfigFilePath(config);
+        var preset = (framework ?? NewNet80()).WithNuGetConfigFilePath(config);
         var root = ReadMetadata("NuGetPackageRoot");
         var references = new List<MetadataReference>();
         foreach (var (id, version) in packages)
