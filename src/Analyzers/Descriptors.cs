@@ -32,8 +32,22 @@ public static class Descriptors
             + "Use IHttpClientFactory or one long-lived client with a SocketsHttpHandler whose PooledConnectionLifetime is set.",
         helpLinkUri: HelpLinkBase + DiagnosticIds.HttpClientPerOperation + ".md");
 
+    public static readonly DiagnosticDescriptor PM0011UnsafeMigration = new(
+        id: DiagnosticIds.UnsafeMigration,
+        title: "Schema migration that locks or breaks a live table",
+        messageFormat: "{0} {1}; safe sequence: {2}",
+        category: DiagnosticCategories.Data,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "An EF Core migration runs against a table that already holds data and that the running version of the application is using. "
+            + "Adding a NOT NULL column without a default fails on the first row; a volatile default, a type change or a new NOT NULL constraint rewrites or scans the table under a lock that blocks it; "
+            + "an index or foreign key built the ordinary way blocks writes until it is done; renaming or dropping a column or table breaks the previous version while it is still deployed. "
+            + "Split the change into steps that each hold only a short lock and stay compatible with the code that is running.",
+        helpLinkUri: HelpLinkBase + DiagnosticIds.UnsafeMigration + ".md");
+
     /// <summary>Every descriptor the package ships, in ID order.</summary>
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(
         PM0002SyncWaitInAsyncPath,
-        PM0003HttpClientPerOperation);
+        PM0003HttpClientPerOperation,
+        PM0011UnsafeMigration);
 }

@@ -13,4 +13,5 @@ public static class DiagnosticIds
 {
     public const string SyncWaitInAsyncPath = "PM0002";
     public const string HttpClientPerOperation = "PM0003";
+    public const string UnsafeMigration = "PM0011";
 }

@@ -111,6 +111,21 @@ internal sealed class RuleContext
             },
             ImmutableArray.Create(kinds));
 
+    public void RegisterOperationBlockAction(Action<OperationBlockAnalysisContext> action)
+        => _start.RegisterOperationBlockAction(
+            context =>
+            {
+                try
+                {
+                    action(context);
+                }
+                catch (Exception ex) when (IsUnexpected(ex))
+                {
+                    var locations = context.OwningSymbol.Locations;
+                    throw new AnalyzerCallbackException(RuleId, locations.IsEmpty ? null : locations[0], ex);
+                }
+            });
+
     public void RegisterCompilationEndAction(Action<CompilationAnalysisContext> action)
         => _start.RegisterCompilationEndAction(
             context =>

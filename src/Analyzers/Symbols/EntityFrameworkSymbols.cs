@@ -17,6 +17,9 @@ internal sealed class EntityFrameworkSymbols
         ModelBuilder = TypeResolver.Resolve(c, "Microsoft.EntityFrameworkCore.ModelBuilder");
         Migration = TypeResolver.Resolve(c, "Microsoft.EntityFrameworkCore.Migrations.Migration");
         MigrationBuilder = TypeResolver.Resolve(c, "Microsoft.EntityFrameworkCore.Migrations.MigrationBuilder");
+        OperationBuilder = TypeResolver.Resolve(c, "Microsoft.EntityFrameworkCore.Migrations.Operations.Builders.OperationBuilder`1");
+        NpgsqlProvider = TypeResolver.Resolve(c, "Microsoft.EntityFrameworkCore.NpgsqlDbContextOptionsBuilderExtensions");
+        SqlServerProvider = TypeResolver.Resolve(c, "Microsoft.EntityFrameworkCore.SqlServerDbContextOptionsExtensions");
     }
 
     /// <summary>Null when EF Core is not referenced.</summary>
@@ -34,4 +37,13 @@ internal sealed class EntityFrameworkSymbols
     public INamedTypeSymbol? ModelBuilder { get; }
     public INamedTypeSymbol? Migration { get; }
     public INamedTypeSymbol? MigrationBuilder { get; }
+
+    /// <summary>What <c>migrationBuilder.CreateIndex(...)</c> and the other operations return: <c>.Annotation(name, value)</c> is called on it.</summary>
+    public INamedTypeSymbol? OperationBuilder { get; }
+
+    /// <summary><c>UseNpgsql(...)</c>: present when the PostgreSQL provider (Npgsql.EntityFrameworkCore.PostgreSQL) is referenced.</summary>
+    public INamedTypeSymbol? NpgsqlProvider { get; }
+
+    /// <summary><c>UseSqlServer(...)</c>: present when the SQL Server provider (Microsoft.EntityFrameworkCore.SqlServer) is referenced.</summary>
+    public INamedTypeSymbol? SqlServerProvider { get; }
 }
