@@ -6,4 +6,7 @@ public static class EquivalenceKeys
     public const string PM0002Await = "PM0002.Await";
     public const string PM0003UseFactory = "PM0003.UseFactory";
     public const string PM0003UseStaticClient = "PM0003.UseStaticClient";
+    public const string PM0011CreateIndexConcurrently = "PM0011.CreateIndexConcurrently";
+    public const string PM0011CreateIndexOnline = "PM0011.CreateIndexOnline";
+    public const string PM0011AddColumnNullable = "PM0011.AddColumnNullable";
 }
