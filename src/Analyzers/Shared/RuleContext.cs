@@ -111,8 +111,8 @@ internal sealed class RuleContext
             },
             ImmutableArray.Create(kinds));
 
-    public void RegisterOperationBlockAction(Action<OperationBlockAnalysisContext> action)
-        => _start.RegisterOperationBlockAction(
+    public void RegisterCodeBlockAction(Action<CodeBlockAnalysisContext> action)
+        => _start.RegisterCodeBlockAction(
             context =>
             {
                 try
@@ -121,8 +121,7 @@ internal sealed class RuleContext
                 }
                 catch (Exception ex) when (IsUnexpected(ex))
                 {
-                    var locations = context.OwningSymbol.Locations;
-                    throw new AnalyzerCallbackException(RuleId, locations.IsEmpty ? null : locations[0], ex);
+                    throw new AnalyzerCallbackException(RuleId, context.CodeBlock.GetLocation(), ex);
                 }
             });
 

@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Postmortem.Analyzers.Options;
@@ -72,7 +74,11 @@ public sealed class PM0011UnsafeMigrationAnalyzer : PostmortemAnalyzer
             referenced |= Databases.SqlServer;
         }
 
-        context.RegisterOperationBlockAction(c => AnalyzeMethod(c, context, up, ef, referenced));
+        // A code-block action, not an operation-block one: the latter would build the operation trees of every method
+        // in the compilation, including the huge BuildTargetModel methods of the Designer files (this rule analyzes
+        // generated code), which costs several percent of the compile time on a project with many migrations. Only
+        // the bodies of Migration.Up overrides are turned into operations.
+        context.RegisterCodeBlockAction(c => AnalyzeMethod(c, context, up, ef, referenced));
     }
 
     /// <summary>The databases a tree's migrations run against: the option when it names one, else the referenced providers.</summary>
@@ -123,17 +129,18 @@ public sealed class PM0011UnsafeMigrationAnalyzer : PostmortemAnalyzer
         return false;
     }
 
-    private void AnalyzeMethod(OperationBlockAnalysisContext context, RuleContext rule, IMethodSymbol up, EntityFrameworkSymbols ef, Databases referenced)
+    private void AnalyzeMethod(CodeBlockAnalysisContext context, RuleContext rule, IMethodSymbol up, EntityFrameworkSymbols ef, Databases referenced)
     {
         // The cheap test every method of the compilation goes through: only overrides of Migration.Up go further.
         if (context.OwningSymbol is not IMethodSymbol { IsOverride: true, Name: "Up", Parameters.Length: 1 } method
+            || context.CodeBlock is not MethodDeclarationSyntax declaration
             || !OverridesUp(method, up)
-            || context.OperationBlocks.IsEmpty)
+            || context.SemanticModel.GetOperation(declaration, context.CancellationToken) is not { } body)
         {
             return;
         }
 
-        var tree = context.OperationBlocks[0].Syntax.SyntaxTree;
+        var tree = declaration.SyntaxTree;
         if (rule.IsSuppressedFor(method, tree))
         {
             return;
@@ -143,23 +150,32 @@ public sealed class PM0011UnsafeMigrationAnalyzer : PostmortemAnalyzer
         // (a foreign key between two new tables can come after both CreateTable calls).
         var created = new List<TableName>();
         var operations = new List<IInvocationOperation>();
-        foreach (var block in context.OperationBlocks)
+        foreach (var operation in body.Descendants())
         {
-            foreach (var operation in block.Descendants())
+            if (operation is IInvalidOperation { Syntax: InvocationExpressionSyntax invalid })
             {
-                if (operation is not IInvocationOperation invocation || !IsMigrationBuilderMethod(invocation.TargetMethod, ef.MigrationBuilder))
+                // A CreateTable that does not bind (a column type being typed, a missing using) still creates its table:
+                // read its name from the syntax so that the operations on that table are not taken for changes to a live one.
+                if (CreatedTableName(invalid) is { } name)
                 {
-                    continue;
+                    created.Add(new TableName(name, null));
                 }
 
-                if (invocation.TargetMethod.Name == "CreateTable")
-                {
-                    created.Add(new TableName(ConstantString(Argument(invocation, "name")), ConstantString(Argument(invocation, "schema"))));
-                }
-                else
-                {
-                    operations.Add(invocation);
-                }
+                continue;
+            }
+
+            if (operation is not IInvocationOperation invocation || !IsMigrationBuilderMethod(invocation.TargetMethod, ef.MigrationBuilder))
+            {
+                continue;
+            }
+
+            if (invocation.TargetMethod.Name == "CreateTable")
+            {
+                created.Add(new TableName(ConstantString(Argument(invocation, "name")), ConstantString(Argument(invocation, "schema"))));
+            }
+            else
+            {
+                operations.Add(invocation);
             }
         }
 
@@ -183,6 +199,29 @@ public sealed class PM0011UnsafeMigrationAnalyzer : PostmortemAnalyzer
                     MigrationMessages.SafeSequence(finding.Issue, databases, finding.Column)));
             }
         }
+    }
+
+    /// <summary>The literal <c>name</c> of an unbound <c>x.CreateTable(name: "T", ...)</c> (first argument when not named).</summary>
+    private static string? CreatedTableName(InvocationExpressionSyntax invocation)
+    {
+        if (invocation.Expression is not MemberAccessExpressionSyntax { Name.Identifier.ValueText: "CreateTable" })
+        {
+            return null;
+        }
+
+        var arguments = invocation.ArgumentList.Arguments;
+        foreach (var argument in arguments)
+        {
+            if (argument.NameColon?.Name.Identifier.ValueText == "name")
+            {
+                return Literal(argument.Expression);
+            }
+        }
+
+        return arguments.Count > 0 && arguments[0].NameColon is null ? Literal(arguments[0].Expression) : null;
+
+        static string? Literal(ExpressionSyntax expression)
+            => expression is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression) ? literal.Token.ValueText : null;
     }
 
     private static bool IsMigrationBuilderMethod(IMethodSymbol method, INamedTypeSymbol? migrationBuilder)
@@ -596,6 +635,13 @@ internal static class StoreTypes
             return newLength < oldLength;
         }
 
+        // PostgreSQL 12+: timestamp to timestamptz (and back) keeps the rows when the session time zone is UTC, the
+        // default of the managed services; whether it is cannot be known here, so the change is not reported.
+        if (IsTimestamp(from.Base) && IsTimestamp(to.Base))
+        {
+            return false;
+        }
+
         // PostgreSQL: varchar(n) to text, or to varchar without a limit, only drops the check.
         if (from.Base == "varchar" && (to.Base == "text" || (to.Base == "varchar" && to.Arguments.Length == 0)))
         {
@@ -604,6 +650,9 @@ internal static class StoreTypes
 
         return true;
     }
+
+    private static bool IsTimestamp(string baseName)
+        => baseName is "timestamp without time zone" or "timestamp with time zone" or "timestamptz" or "timestamp";
 
     private static bool IsVariableLength(string baseName) => baseName is "varchar" or "nvarchar" or "varbinary" or "varbit";
 

@@ -222,6 +222,15 @@ public sealed class PM0011UnsafeMigrationTests
         .RunAsync();
 
     [Fact]
+    public Task DoesNotFlag_IndexOnNewTableWhoseCreateTableDoesNotBind()
+    {
+        // A column type being typed (or a missing using) leaves CreateTable unbound; its table is still new.
+        var test = Migration(Sources.CreateTableBeingTyped, TestReferences.EfNpgsql80);
+        test.CompilerDiagnostics = CompilerDiagnostics.None;
+        return test.RunAsync();
+    }
+
+    [Fact]
     public Task DoesNotFlag_NonConstantTableName() => Migration(Sources.NonConstantTableName, TestReferences.EfNpgsql80).RunAsync();
 
     [Fact]
@@ -245,10 +254,10 @@ public sealed class PM0011UnsafeMigrationTests
 
         var without = await TelemetryAsync(await AnalyzerRunner.BaseCompilationAsync(TestReferences.Net80));
         Assert.Equal(1, without.CompilationStartActionsCount);
-        Assert.Equal(0, without.OperationBlockActionsCount + without.OperationActionsCount + without.SyntaxNodeActionsCount);
+        Assert.Equal(0, without.CodeBlockActionsCount + without.OperationBlockActionsCount + without.OperationActionsCount + without.SyntaxNodeActionsCount);
 
         var with = await TelemetryAsync(await AnalyzerRunner.BaseCompilationAsync(TestReferences.EfNpgsql80));
-        Assert.Equal(1, with.OperationBlockActionsCount);
+        Assert.Equal(1, with.CodeBlockActionsCount);
 
         async Task<Microsoft.CodeAnalysis.Diagnostics.Telemetry.AnalyzerTelemetryInfo> TelemetryAsync(Compilation empty)
         {
@@ -1040,6 +1049,7 @@ public sealed class PM0011UnsafeMigrationTests
             """;
 
         public const string AlterColumnThatKeepsTheRows = """
+            using System;
             using Microsoft.EntityFrameworkCore.Migrations;
 
             #nullable disable
@@ -1103,6 +1113,14 @@ public sealed class PM0011UnsafeMigrationTests
                             table: "Orders",
                             nullable: true,
                             oldClrType: typeof(int));
+
+                        migrationBuilder.AlterColumn<DateTime>(
+                            name: "CreatedAt",
+                            table: "Orders",
+                            type: "timestamp with time zone",
+                            nullable: false,
+                            oldClrType: typeof(DateTime),
+                            oldType: "timestamp without time zone");
                     }
 
                     /// <inheritdoc />
@@ -1751,6 +1769,41 @@ public sealed class PM0011UnsafeMigrationTests
                             column: "CustomerId",
                             principalTable: "Customers",
                             principalColumn: "Id");
+                    }
+
+                    /// <inheritdoc />
+                    protected override void Down(MigrationBuilder migrationBuilder)
+                    {
+                    }
+                }
+            }
+            """;
+
+        public const string CreateTableBeingTyped = """
+            using Microsoft.EntityFrameworkCore.Migrations;
+
+            #nullable disable
+
+            namespace Shop.Migrations
+            {
+                /// <inheritdoc />
+                public partial class AddShipments : Migration
+                {
+                    /// <inheritdoc />
+                    protected override void Up(MigrationBuilder migrationBuilder)
+                    {
+                        migrationBuilder.CreateTable(
+                            name: "Shipments",
+                            columns: table => new
+                            {
+                                Id = table.Column<Guid>(type: "uuid", nullable: false),
+                                ShippedAt = table.Column<DateTim
+                            });
+
+                        migrationBuilder.CreateIndex(
+                            name: "IX_Shipments_ShippedAt",
+                            table: "Shipments",
+                            column: "ShippedAt");
                     }
 
                     /// <inheritdoc />
