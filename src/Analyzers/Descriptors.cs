@@ -120,10 +120,24 @@ public static class Descriptors
     /// Every rule the package ships, one descriptor per ID, in ID order. The interprocedural forms of PM0001 and
     /// PM0002 share their rule's ID (and so its severity and suppressions) with a message of their own.
     /// </summary>
+    public static readonly DiagnosticDescriptor PM0011UnsafeMigration = new(
+        id: DiagnosticIds.UnsafeMigration,
+        title: "Schema migration that locks or breaks a live table",
+        messageFormat: "{0} {1}; safe sequence: {2}",
+        category: DiagnosticCategories.Data,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "An EF Core migration runs against a table that already holds data and that the running version of the application is using. "
+            + "Adding a NOT NULL column without a default fails on the first row; a volatile default, a type change or a new NOT NULL constraint rewrites or scans the table under a lock that blocks it; "
+            + "an index or foreign key built the ordinary way blocks writes until it is done; renaming or dropping a column or table breaks the previous version while it is still deployed. "
+            + "Split the change into steps that each hold only a short lock and stay compatible with the code that is running.",
+        helpLinkUri: HelpLinkBase + DiagnosticIds.UnsafeMigration + ".md");
+
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(
         PM0001BlockingCallInAsyncPath,
         PM0002SyncWaitInAsyncPath,
         PM0003HttpClientPerOperation,
         PM0008DbContextCapturedByLongLivedObject,
+        PM0011UnsafeMigration,
         PM0012ThirtyTwoBitIdentityKey);
 }

@@ -16,4 +16,5 @@ public static class DiagnosticIds
     public const string HttpClientPerOperation = "PM0003";
     public const string DbContextCapturedByLongLivedObject = "PM0008";
     public const string ThirtyTwoBitIdentityKey = "PM0012";
+    public const string UnsafeMigration = "PM0011";
 }

@@ -14,6 +14,14 @@ public static class OptionCatalog
         "false",
         "Set to true to analyze test code too (test methods and classes, and test projects).");
 
+    /// <summary>PM0011: the database the migrations run against, when the referenced EF Core providers do not say it.</summary>
+    public static readonly PostmortemOption PM0011Database = new(
+        Prefix + DiagnosticIds.UnsafeMigration + ".database",
+        "auto",
+        "The database the migrations run against: postgresql, sqlserver, or auto (from the EF Core providers the project references; "
+        + "with both referenced, an index is accepted when it has either provider's concurrent or online annotation).",
+        DiagnosticIds.UnsafeMigration);
+
     /// <summary>The per-rule option every rule supports: symbols the rule never reports on.</summary>
     public static PostmortemOption ExcludedSymbols(string ruleId) => new(
         Prefix + ruleId + ".excluded_symbols",
@@ -38,6 +46,11 @@ public static class OptionCatalog
         if (ruleId == DiagnosticIds.BlockingCallInAsyncPath)
         {
             options.Add(AdditionalBlockingSymbols);
+        }
+
+        if (ruleId == DiagnosticIds.UnsafeMigration)
+        {
+            options.Add(PM0011Database);
         }
 
         if (RuleTraits.SkipsTestCode(ruleId))

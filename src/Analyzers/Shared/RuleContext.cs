@@ -111,6 +111,20 @@ internal sealed class RuleContext
             },
             ImmutableArray.Create(kinds));
 
+    public void RegisterCodeBlockAction(Action<CodeBlockAnalysisContext> action)
+        => _start.RegisterCodeBlockAction(
+            context =>
+            {
+                try
+                {
+                    action(context);
+                }
+                catch (Exception ex) when (IsUnexpected(ex))
+                {
+                    throw new AnalyzerCallbackException(RuleId, context.CodeBlock.GetLocation(), ex);
+                }
+            });
+
     public void RegisterCompilationEndAction(Action<CompilationAnalysisContext> action)
         => _start.RegisterCompilationEndAction(
             context =>

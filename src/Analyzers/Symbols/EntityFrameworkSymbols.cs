@@ -35,6 +35,9 @@ internal sealed class EntityFrameworkSymbols
         DatabaseGeneratedAttribute = TypeResolver.Resolve(c, "System.ComponentModel.DataAnnotations.Schema.DatabaseGeneratedAttribute");
         ForeignKeyAttribute = TypeResolver.Resolve(c, "System.ComponentModel.DataAnnotations.Schema.ForeignKeyAttribute");
         NotMappedAttribute = TypeResolver.Resolve(c, "System.ComponentModel.DataAnnotations.Schema.NotMappedAttribute");
+        OperationBuilder = TypeResolver.Resolve(c, "Microsoft.EntityFrameworkCore.Migrations.Operations.Builders.OperationBuilder`1");
+        NpgsqlProvider = TypeResolver.Resolve(c, "Microsoft.EntityFrameworkCore.NpgsqlDbContextOptionsBuilderExtensions");
+        SqlServerProvider = TypeResolver.Resolve(c, "Microsoft.EntityFrameworkCore.SqlServerDbContextOptionsExtensions");
     }
 
     /// <summary>Null when EF Core is not referenced.</summary>
@@ -74,4 +77,12 @@ internal sealed class EntityFrameworkSymbols
     public INamedTypeSymbol? DatabaseGeneratedAttribute { get; }
     public INamedTypeSymbol? ForeignKeyAttribute { get; }
     public INamedTypeSymbol? NotMappedAttribute { get; }
+    /// <summary>What <c>migrationBuilder.CreateIndex(...)</c> and the other operations return: <c>.Annotation(name, value)</c> is called on it.</summary>
+    public INamedTypeSymbol? OperationBuilder { get; }
+
+    /// <summary><c>UseNpgsql(...)</c>: present when the PostgreSQL provider (Npgsql.EntityFrameworkCore.PostgreSQL) is referenced.</summary>
+    public INamedTypeSymbol? NpgsqlProvider { get; }
+
+    /// <summary><c>UseSqlServer(...)</c>: present when the SQL Server provider (Microsoft.EntityFrameworkCore.SqlServer) is referenced.</summary>
+    public INamedTypeSymbol? SqlServerProvider { get; }
 }
