@@ -64,7 +64,7 @@ public sealed class PM0008DbContextCapturedByLongLivedObjectAnalyzer : Postmorte
         public void AnalyzeType(SymbolAnalysisContext context)
         {
             var type = (INamedTypeSymbol)context.Symbol;
-            if (type.TypeKind != TypeKind.Class || type.IsStatic || type.InheritsFromOrEquals(_dbContext) || IsController(type))
+            if (type.TypeKind != TypeKind.Class || type.IsStatic || !TakesContext(type) || type.InheritsFromOrEquals(_dbContext) || IsController(type))
             {
                 return;
             }
@@ -94,6 +94,23 @@ public sealed class PM0008DbContextCapturedByLongLivedObjectAnalyzer : Postmorte
                     }
                 }
             }
+        }
+
+        /// <summary>The cheap test first: most classes take no context, and then nothing else is resolved for them.</summary>
+        private bool TakesContext(INamedTypeSymbol type)
+        {
+            foreach (var constructor in type.InstanceConstructors)
+            {
+                foreach (var parameter in constructor.Parameters)
+                {
+                    if (IsContext(parameter.Type))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
         }
 
         public void AnalyzeStaticMember(SymbolAnalysisContext context)
