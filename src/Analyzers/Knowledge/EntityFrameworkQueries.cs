@@ -1,5 +1,4 @@
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using Postmortem.Analyzers.Shared;
 using Postmortem.Analyzers.Symbols;
@@ -49,13 +48,7 @@ internal static class EntityFrameworkQueries
                     && IsQuery(invocation.Arguments[0].Value, symbols, depth + 1);
 
             case ILocalReferenceOperation local:
-                var references = local.Local.DeclaringSyntaxReferences;
-                return references.Length == 1
-                    && local.SemanticModel is { } model
-                    && references[0].SyntaxTree == model.SyntaxTree
-                    && references[0].GetSyntax() is VariableDeclaratorSyntax { Initializer.Value: { } initializer }
-                    && model.GetOperation(initializer) is { } value
-                    && IsQuery(value, symbols, depth + 1);
+                return local.InitializerOf() is { } value && IsQuery(value, symbols, depth + 1);
 
             default:
                 return false;

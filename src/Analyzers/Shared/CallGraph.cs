@@ -4,6 +4,8 @@ using System.IO;
 using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using Postmortem.Analyzers.Symbols;
 
 namespace Postmortem.Analyzers.Shared;
 
@@ -75,7 +77,7 @@ internal sealed class CallGraph
     /// synchronous, a call site when it is an async path (outside <c>lock</c>, where awaiting is impossible).
     /// Calls to methods outside the compilation, or without a body here, are ignored.
     /// </summary>
-    public void RecordCall(IOperation operation, IMethodSymbol target, in AsyncPath owner, ISymbol containingSymbol, Symbols.TaskSymbols tasks)
+    public void RecordCall(IOperation operation, IMethodSymbol target, in AsyncPath owner, ISymbol containingSymbol, TaskSymbols tasks)
     {
         if (owner.Function is null || !HasBodyInCompilation(target) || AsyncPaths.IsAsyncFunction(target, tasks))
         {
@@ -90,6 +92,26 @@ internal sealed class CallGraph
         else if (!owner.InLock)
         {
             _sites.Enqueue(new AsyncCallSite(callee, operation.Syntax.GetLocation(), owner.Function, containingSymbol));
+        }
+    }
+
+    /// <summary>
+    /// Records the call an object creation or a property read makes: constructors and getters of the compilation's own
+    /// types are calls too. Other operations, and property writes, are ignored.
+    /// </summary>
+    public void RecordImplicitCall(OperationAnalysisContext context, KnownSymbols symbols)
+    {
+        var target = context.Operation switch
+        {
+            IObjectCreationOperation creation => creation.Constructor,
+            IPropertyReferenceOperation reference when reference.Parent is not IAssignmentOperation assignment || !ReferenceEquals(assignment.Target, reference)
+                => reference.Property.GetMethod,
+            _ => null,
+        };
+        if (target is not null && HasBodyInCompilation(target))
+        {
+            var owner = AsyncPaths.FindOwner(context.Operation, context.ContainingSymbol, symbols);
+            RecordCall(context.Operation, target, owner, context.ContainingSymbol, symbols.Tasks);
         }
     }
 
@@ -252,7 +274,8 @@ internal sealed class CallGraph
         return method.PartialDefinitionPart ?? method;
     }
 
-    private bool HasBodyInCompilation(IMethodSymbol target)
+    /// <summary>True for a method of the compilation with a body here: the only calls the graph records (cheap; check before finding the owner).</summary>
+    public bool HasBodyInCompilation(IMethodSymbol target)
         => !target.IsAbstract
            && !target.IsExtern
            && target.ContainingType?.TypeKind != TypeKind.Interface

@@ -1,5 +1,4 @@
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using Postmortem.Analyzers.Symbols;
 
@@ -38,7 +37,7 @@ internal static class InMemoryIo
             case IObjectCreationOperation creation:
                 return creation.Arguments.Length > 0 && IsInMemory(creation.Arguments[0].Value, symbols, depth + 1);
 
-            case ILocalReferenceOperation local when InitializerOf(local) is { } initializer:
+            case ILocalReferenceOperation local when local.InitializerOf() is { } initializer:
                 return IsInMemory(initializer, symbols, depth + 1);
 
             default:
@@ -62,19 +61,5 @@ internal static class InMemoryIo
         }
 
         return false;
-    }
-
-    /// <summary>The initializer of a local declared in the same tree (<c>var x = ...;</c> or <c>using var x = ...;</c>).</summary>
-    private static IOperation? InitializerOf(ILocalReferenceOperation reference)
-    {
-        var references = reference.Local.DeclaringSyntaxReferences;
-        if (references.Length != 1 || reference.SemanticModel is not { } model || references[0].SyntaxTree != model.SyntaxTree)
-        {
-            return null;
-        }
-
-        return references[0].GetSyntax() is VariableDeclaratorSyntax { Initializer.Value: { } initializer }
-            ? model.GetOperation(initializer)
-            : null;
     }
 }

@@ -35,4 +35,21 @@ internal static class OperationExtensions
             }
         }
     }
+
+    /// <summary>
+    /// The initializer of a local declared once in the same tree (<c>var x = ...;</c>, <c>using var x = ...;</c>), bound
+    /// with the reference's own semantic model; null for other locals (pattern variables, out variables, other trees).
+    /// </summary>
+    public static IOperation? InitializerOf(this ILocalReferenceOperation reference)
+    {
+        var references = reference.Local.DeclaringSyntaxReferences;
+        if (references.Length != 1 || reference.SemanticModel is not { } model || references[0].SyntaxTree != model.SyntaxTree)
+        {
+            return null;
+        }
+
+        return references[0].GetSyntax() is Microsoft.CodeAnalysis.CSharp.Syntax.VariableDeclaratorSyntax { Initializer.Value: { } initializer }
+            ? model.GetOperation(initializer)
+            : null;
+    }
 }

@@ -12,21 +12,15 @@ namespace Postmortem.Analyzers.Shared;
 /// </summary>
 public abstract class PostmortemAnalyzer : DiagnosticAnalyzer
 {
-    private protected PostmortemAnalyzer(DiagnosticDescriptor rule, params DiagnosticDescriptor[] otherForms)
-    {
-        Rule = rule;
-        SupportedDiagnostics = ImmutableArray.Create(rule).AddRange(otherForms);
-    }
-
     /// <summary>
     /// A rule that also reports some of its diagnostics at compilation end, through <paramref name="compilationEndRule"/>:
     /// the same ID, category and severity, tagged <see cref="WellKnownDiagnosticTags.CompilationEnd"/> so that hosts know
     /// those diagnostics need the whole compilation while the others stay live in the editor.
     /// </summary>
-    private protected PostmortemAnalyzer(DiagnosticDescriptor rule, DiagnosticDescriptor compilationEndRule)
+    private protected PostmortemAnalyzer(DiagnosticDescriptor rule, DiagnosticDescriptor? compilationEndRule = null)
     {
         Rule = rule;
-        SupportedDiagnostics = ImmutableArray.Create(rule, compilationEndRule);
+        SupportedDiagnostics = compilationEndRule is null ? ImmutableArray.Create(rule) : ImmutableArray.Create(rule, compilationEndRule);
     }
 
     /// <summary>The rule this analyzer reports.</summary>

@@ -27,7 +27,7 @@ public sealed class PM0001BlockingCallInAsyncPathAnalyzer : PostmortemAnalyzer
     {
         var graph = new CallGraph(context.Compilation);
         context.RegisterOperationAction(c => AnalyzeInvocation(c, context, graph), OperationKind.Invocation);
-        context.RegisterOperationAction(c => AnalyzeOtherCall(c, context, graph), OperationKind.ObjectCreation, OperationKind.PropertyReference);
+        context.RegisterOperationAction(c => graph.RecordImplicitCall(c, context.Symbols), OperationKind.ObjectCreation, OperationKind.PropertyReference);
         context.RegisterSymbolAction(c => graph.RecordDeclaration((IMethodSymbol)c.Symbol), SymbolKind.Method);
         context.RegisterCompilationEndAction(c => graph.ReportBuriedEffects(c, context, Descriptors.PM0001BlockingHelperInAsyncPath));
     }
@@ -36,27 +36,35 @@ public sealed class PM0001BlockingCallInAsyncPathAnalyzer : PostmortemAnalyzer
     {
         var invocation = (IInvocationOperation)context.Operation;
         var symbols = rule.Symbols;
+        var target = invocation.TargetMethod;
+        var tree = invocation.Syntax.SyntaxTree;
+
+        // Cheap questions first: most calls neither block nor reach a method of the compilation.
+        var api = symbols.BlockingApis.Find(invocation);
+        var followed = graph.HasBodyInCompilation(target);
+        var listed = api is null && rule.Options.IsListed(OptionCatalog.AdditionalBlockingSymbols, target, tree);
+        if (api is null && !followed && !listed)
+        {
+            return;
+        }
+
         var owner = AsyncPaths.FindOwner(invocation, context.ContainingSymbol, symbols);
         if (owner.Function is null)
         {
             return;
         }
 
-        var target = invocation.TargetMethod;
-        graph.RecordCall(invocation, target, owner, context.ContainingSymbol, symbols.Tasks);
-        var tree = invocation.Syntax.SyntaxTree;
-        var api = symbols.BlockingApis.Find(invocation);
-        string? apiName = api?.Name;
-        if (api is null)
+        if (followed)
         {
-            if (!rule.Options.IsListed(OptionCatalog.AdditionalBlockingSymbols, target, tree))
-            {
-                return;
-            }
-
-            apiName = target.ContainingType.Name + "." + target.Name;
+            graph.RecordCall(invocation, target, owner, context.ContainingSymbol, symbols.Tasks);
         }
 
+        if (api is null && !listed)
+        {
+            return;
+        }
+
+        var apiName = api?.Name ?? target.ContainingType.Name + "." + target.Name;
         if (rule.Options.IsExcluded(Rule.Id, target, tree))
         {
             return;
@@ -82,27 +90,6 @@ public sealed class PM0001BlockingCallInAsyncPathAnalyzer : PostmortemAnalyzer
             AsyncPaths.Describe(owner.Function!, context.ContainingSymbol),
             counterpart));
     }
-
-    /// <summary>Constructors and property getters of the compilation's own types are calls too: what they do is summarized.</summary>
-    private static void AnalyzeOtherCall(OperationAnalysisContext context, RuleContext rule, CallGraph graph)
-    {
-        var target = context.Operation switch
-        {
-            IObjectCreationOperation creation => creation.Constructor,
-            IPropertyReferenceOperation reference when !IsAssignmentTarget(reference) => reference.Property.GetMethod,
-            _ => null,
-        };
-        if (target is null)
-        {
-            return;
-        }
-
-        var owner = AsyncPaths.FindOwner(context.Operation, context.ContainingSymbol, rule.Symbols);
-        graph.RecordCall(context.Operation, target, owner, context.ContainingSymbol, rule.Symbols.Tasks);
-    }
-
-    private static bool IsAssignmentTarget(IOperation operation)
-        => operation.Parent is IAssignmentOperation assignment && ReferenceEquals(assignment.Target, operation);
 
     /// <summary>
     /// Inside an async override of a Stream, TextReader or TextWriter member, calls to the type's own synchronous

@@ -27,7 +27,7 @@ public sealed class PM0002SyncWaitInAsyncPathAnalyzer : PostmortemAnalyzer
         var graph = new CallGraph(context.Compilation);
         context.RegisterOperationAction(c => AnalyzeResult(c, context, tasks, graph), OperationKind.PropertyReference);
         context.RegisterOperationAction(c => AnalyzeInvocation(c, context, tasks, graph), OperationKind.Invocation);
-        context.RegisterOperationAction(c => RecordCall(c, context, graph, ((IObjectCreationOperation)c.Operation).Constructor), OperationKind.ObjectCreation);
+        context.RegisterOperationAction(c => graph.RecordImplicitCall(c, context.Symbols), OperationKind.ObjectCreation);
         context.RegisterSymbolAction(c => graph.RecordDeclaration((IMethodSymbol)c.Symbol), SymbolKind.Method);
         context.RegisterCompilationEndAction(c => graph.ReportBuriedEffects(c, context, Descriptors.PM0002WaitingHelperInAsyncPath));
     }
@@ -40,18 +40,9 @@ public sealed class PM0002SyncWaitInAsyncPathAnalyzer : PostmortemAnalyzer
         {
             Report(context, rule, tasks, graph, property, ".Result", task, task);
         }
-        else if (reference.Parent is not IAssignmentOperation assignment || !ReferenceEquals(assignment.Target, reference))
+        else
         {
-            RecordCall(context, rule, graph, property.GetMethod);
-        }
-    }
-
-    private static void RecordCall(OperationAnalysisContext context, RuleContext rule, CallGraph graph, IMethodSymbol? target)
-    {
-        if (target is not null)
-        {
-            var owner = AsyncPaths.FindOwner(context.Operation, context.ContainingSymbol, rule.Symbols);
-            graph.RecordCall(context.Operation, target, owner, context.ContainingSymbol, rule.Symbols.Tasks);
+            graph.RecordImplicitCall(context, rule.Symbols);
         }
     }
 
