@@ -68,6 +68,14 @@ public sealed class PM0002SyncWaitInAsyncPathAnalyzer : PostmortemAnalyzer
             case "WaitAny" when method.IsStatic && SymbolEqualityComparer.Default.Equals(method.ContainingType, tasks.Task):
                 Report(context, rule, tasks, graph, method, "Task.WaitAny", task: null, waitedOn: null);
                 break;
+
+            default:
+                if (graph.HasBodyInCompilation(method))
+                {
+                    graph.RecordCall(invocation, method, AsyncPaths.FindOwner(invocation, context.ContainingSymbol, rule.Symbols), context.ContainingSymbol, tasks);
+                }
+
+                break;
         }
     }
 

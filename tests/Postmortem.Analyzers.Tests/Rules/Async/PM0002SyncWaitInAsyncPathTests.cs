@@ -135,7 +135,10 @@ public sealed class PM0002SyncWaitInAsyncPathTests
     public Task DoesNotFlag_NestedSynchronousLambda() => Verify.VerifyAsync(Sources.NestedSynchronousLambda);
 
     [Fact]
-    public Task DoesNotFlag_NestedSynchronousLocalFunction() => Verify.VerifyAsync(Sources.NestedSynchronousLocalFunction);
+    public Task Flags_NestedSynchronousLocalFunctionOnlyWhereTheAsyncPathCallsIt() => Verify.VerifyAsync(
+        Sources.NestedSynchronousLocalFunction,
+        expected: new DiagnosticResult(Descriptors.PM0002WaitingHelperInAsyncPath).WithLocation(0)
+            .WithArguments("Read()", "async method 'Aggregator.SumAsync'", ".Result", "Test0.cs line 10", ""));
 
     [Fact]
     public Task DoesNotFlag_TaskRunAndStartNew() => Verify.VerifyAsync(Sources.TaskRunAndStartNew);
@@ -156,6 +159,18 @@ public sealed class PM0002SyncWaitInAsyncPathTests
     public Task DoesNotFlag_ExcludedSymbols() => Verify.VerifyAsync(
         Sources.ExcludedSymbols,
         editorConfig: "postmortem.PM0002.excluded_symbols = T:Legacy.SyncBridge, P:System.Threading.Tasks.Task`1.Result");
+
+    // ---------------------------------------------------------------- Buried in helpers
+
+    [Fact]
+    public Task Flags_HelperThatWaits_MessageNamesTheBuriedWait() => Verify.VerifyAsync(
+        Sources.BuriedWait,
+        expected: new DiagnosticResult(Descriptors.PM0002WaitingHelperInAsyncPath).WithLocation(0).WithMessage(
+            "'PriceCache.Get()' blocks a thread inside async method 'PricesController.GetAsync': it waits on a task with '.Result' in Test0.cs line 22 (via 'PriceCache.Load()'); "
+            + "make it async and await the task, or the thread pool starves under load and a synchronization context deadlocks"));
+
+    [Fact]
+    public Task DoesNotFlag_HelperWaitingOnACompletedTaskOrOffTheAsyncPath() => Verify.VerifyAsync(Sources.BuriedWaitNotReported);
 
     // ---------------------------------------------------------------- Code fix
 
@@ -524,6 +539,62 @@ public sealed class PM0002SyncWaitInAsyncPathTests
     /// <summary>The sources of the tests above, by shape. Robustness tests reuse them as a corpus of realistic code.</summary>
     public static class Sources
     {
+        public const string BuriedWait = """
+            using System.Net.Http;
+            using System.Threading.Tasks;
+
+            public sealed class PricesController(PriceCache cache)
+            {
+                public async Task<string> GetAsync()
+                {
+                    await Task.Yield();
+                    return {|#0:cache.Get()|};
+                }
+            }
+
+            public sealed class PriceCache(HttpClient http)
+            {
+                private string? _prices;
+
+                public string Get() => _prices ??= Load();
+
+                private string Load()
+                {
+                    var request = http.GetStringAsync("https://prices.example.com");
+                    return request.Result;
+                }
+            }
+            """;
+
+        public const string BuriedWaitNotReported = """
+            using System.Threading.Tasks;
+
+            public sealed class Settings
+            {
+                private readonly object _gate = new();
+
+                public async Task<int> RunAsync()
+                {
+                    var offloaded = await Task.Run(() => Wait());
+                    lock (_gate)
+                    {
+                        Wait();
+                    }
+
+                    await Task.Yield();
+                    return Completed() + offloaded;
+                }
+
+                private static int Wait() => Task.FromResult(1).Result + Task.Run(() => 2).Result;
+
+                private static int Completed()
+                {
+                    var task = Task.Run(() => 3);
+                    return task.IsCompleted ? task.Result : 0;
+                }
+            }
+            """;
+
         public const string ResultInAsyncMethod = """
             using System.Threading.Tasks;
 
@@ -1025,7 +1096,7 @@ public sealed class PM0002SyncWaitInAsyncPathTests
                 public async Task<int> SumAsync(Task<int> part)
                 {
                     await Task.Yield();
-                    return Read();
+                    return {|#0:Read()|};
 
                     int Read() => part.Result;
                 }
