@@ -78,12 +78,24 @@ internal sealed class BlockingApis
 
     private readonly KnownSymbols _symbols;
     private readonly BlockingSymbols _blocking;
-    private readonly ConcurrentDictionary<IMethodSymbol, BlockingApi> _cache = new(SymbolEqualityComparer.Default);
+    private readonly IAssemblySymbol _assembly;
+    private readonly string? _product;
+    private readonly ConcurrentDictionary<IMethodSymbol, BlockingApi> _cache = new(concurrencyLevel: 16, capacity: 1024, SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IAssemblySymbol, bool> _sameProduct = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<INamespaceSymbol, bool> _excludedNamespaces = new(SymbolEqualityComparer.Default);
+    private readonly Func<IMethodSymbol, BlockingApi> _classify;
+    private readonly Func<IAssemblySymbol, bool> _isSameProduct;
+    private readonly Func<INamespaceSymbol, bool> _isExcludedNamespace;
 
     public BlockingApis(KnownSymbols symbols)
     {
         _symbols = symbols;
         _blocking = symbols.Blocking;
+        _assembly = symbols.Compilation.Assembly;
+        _product = ProductOf(symbols.Compilation.AssemblyName);
+        _classify = method => Classify(method) ?? s_notBlocking;
+        _isSameProduct = IsSameProductCore;
+        _isExcludedNamespace = IsExcludedNamespaceCore;
     }
 
     /// <summary>The blocking API <paramref name="invocation"/> calls, or null when the call does not block (or is excluded).</summary>
@@ -91,12 +103,13 @@ internal sealed class BlockingApis
     {
         var target = invocation.TargetMethod;
         var key = (target.ReducedFrom ?? target).ConstructedFrom;
-        if (key.MethodKind != MethodKind.Ordinary)
+        if (key.MethodKind != MethodKind.Ordinary || SymbolEqualityComparer.Default.Equals(key.ContainingAssembly, _assembly))
         {
+            // The compilation's own methods are judged by their bodies (PM0001's interprocedural form).
             return null;
         }
 
-        var api = _cache.GetOrAdd(key, method => Classify(method) ?? s_notBlocking);
+        var api = _cache.GetOrAdd(key, _classify);
         if (ReferenceEquals(api, s_notBlocking) || !BlocksHere(api, invocation))
         {
             return null;
@@ -110,8 +123,7 @@ internal sealed class BlockingApis
     {
         var type = method.ContainingType;
         if (type is null
-            || SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, _symbols.Compilation.Assembly)
-            || IsSameProduct(method.ContainingAssembly)
+            || (method.ContainingAssembly is { } assembly && _product is not null && _sameProduct.GetOrAdd(assembly, _isSameProduct))
             || method.Name.EndsWith("Async", StringComparison.Ordinal)
             || _symbols.Tasks.IsAwaitable(method.ReturnType)
             || IsExcluded(method, type))
@@ -203,22 +215,23 @@ internal sealed class BlockingApis
     /// reference. Its "XAsync" siblings are often synchronous wrappers written next to the sync method, and its
     /// bodies are not visible here: the sibling rule does not apply to it (the families above still do).
     /// </summary>
-    private bool IsSameProduct(IAssemblySymbol? assembly)
+    private bool IsSameProductCore(IAssemblySymbol assembly)
     {
-        var own = _symbols.Compilation.AssemblyName;
-        var other = assembly?.Name;
-        if (string.IsNullOrEmpty(own) || string.IsNullOrEmpty(other))
+        var other = assembly.Name;
+        return other.StartsWith(_product!, StringComparison.Ordinal) && (other.Length == _product!.Length || other[_product.Length] == '.');
+    }
+
+    /// <summary>"Contoso" for "Contoso.Api"; null when there is no usable product name (none, or System/Microsoft).</summary>
+    private static string? ProductOf(string? assemblyName)
+    {
+        if (string.IsNullOrEmpty(assemblyName))
         {
-            return false;
+            return null;
         }
 
-        var dot = own!.IndexOf('.');
-        var product = dot < 0 ? own : own.Substring(0, dot);
-        return product.Length > 0
-            && other!.StartsWith(product, StringComparison.Ordinal)
-            && (other.Length == product.Length || other[product.Length] == '.')
-            && !product.Equals("System", StringComparison.Ordinal)
-            && !product.Equals("Microsoft", StringComparison.Ordinal);
+        var dot = assemblyName!.IndexOf('.');
+        var product = dot < 0 ? assemblyName : assemblyName.Substring(0, dot);
+        return product.Length == 0 || product.Equals("System", StringComparison.Ordinal) || product.Equals("Microsoft", StringComparison.Ordinal) ? null : product;
     }
 
     private bool IsExcluded(IMethodSymbol method, INamedTypeSymbol type)
@@ -235,16 +248,17 @@ internal sealed class BlockingApis
                 return true;
         }
 
-        var ns = type.ContainingNamespace?.ToDisplayString() ?? "";
-        if (type.Name == "Utf8JsonWriter" && ns == "System.Text.Json")
-        {
-            // Flush is non-blocking over a buffer writer, the common case; the stream case cannot be told apart.
-            return true;
-        }
+        // Utf8JsonWriter.Flush is non-blocking over a buffer writer, the common case; the stream case cannot be told apart.
+        return SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, _blocking.Utf8JsonWriter)
+            || (type.ContainingNamespace is { } ns && _excludedNamespaces.GetOrAdd(ns, _isExcludedNamespace));
+    }
 
+    private bool IsExcludedNamespaceCore(INamespaceSymbol ns)
+    {
+        var name = ns.ToDisplayString();
         foreach (var excluded in s_excludedNamespaces)
         {
-            if (ns.StartsWith(excluded, StringComparison.Ordinal) && (ns.Length == excluded.Length || ns[excluded.Length] == '.'))
+            if (name.StartsWith(excluded, StringComparison.Ordinal) && (name.Length == excluded.Length || name[excluded.Length] == '.'))
             {
                 return true;
             }

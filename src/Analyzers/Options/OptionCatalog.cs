@@ -22,8 +22,12 @@ public static class OptionCatalog
         + "with both referenced, an index is accepted when it has either provider's concurrent or online annotation).",
         DiagnosticIds.UnsafeMigration);
 
-    /// <summary>The per-rule option every rule supports: symbols the rule never reports on.</summary>
-    public static PostmortemOption ExcludedSymbols(string ruleId) => new(
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, PostmortemOption> s_excludedSymbols = new(System.StringComparer.Ordinal);
+
+    /// <summary>The per-rule option every rule supports: symbols the rule never reports on (one instance per rule).</summary>
+    public static PostmortemOption ExcludedSymbols(string ruleId) => s_excludedSymbols.GetOrAdd(ruleId, NewExcludedSymbols);
+
+    private static PostmortemOption NewExcludedSymbols(string ruleId) => new(
         Prefix + ruleId + ".excluded_symbols",
         "",
         "Documentation-comment IDs separated by commas or spaces (M:Ns.Type.Method(System.String,System.Int32), T:Ns.Type, N:Ns, "

@@ -15,11 +15,16 @@ internal sealed class OptionsReader
     private readonly Compilation _compilation;
     private readonly AnalyzerConfigOptionsProvider _provider;
     private readonly ConcurrentDictionary<(AnalyzerConfigOptions Options, string Key), ImmutableHashSet<ISymbol>> _symbolLists = new();
+    private readonly ConcurrentDictionary<string, bool> _configured = new(StringComparer.Ordinal);
+    private readonly Func<(AnalyzerConfigOptions Options, string Key), ImmutableHashSet<ISymbol>> _parseSymbols;
+    private readonly Func<string, bool> _isConfiguredAnywhere;
 
     public OptionsReader(Compilation compilation, AnalyzerOptions options)
     {
         _compilation = compilation;
         _provider = options.AnalyzerConfigOptionsProvider;
+        _parseSymbols = key => ParseSymbols(key.Options, key.Key);
+        _isConfiguredAnywhere = IsConfiguredAnywhere;
     }
 
     public bool GetBool(PostmortemOption option, SyntaxTree tree)
@@ -57,13 +62,14 @@ internal sealed class OptionsReader
     /// </summary>
     public bool IsListed(PostmortemOption option, ISymbol? symbol, SyntaxTree tree)
     {
-        if (symbol is null)
+        // Symbol lists are rarely configured: most calls end at this cached answer.
+        if (symbol is null || !_configured.GetOrAdd(option.Key, _isConfiguredAnywhere))
         {
             return false;
         }
 
         var configOptions = _provider.GetOptions(tree);
-        var listed = _symbolLists.GetOrAdd((configOptions, option.Key), key => ParseSymbols(key.Options, key.Key));
+        var listed = _symbolLists.GetOrAdd((configOptions, option.Key), _parseSymbols);
         if (listed.IsEmpty)
         {
             return false;
@@ -73,6 +79,25 @@ internal sealed class OptionsReader
         {
             if (listed.Contains(current) || listed.Contains(current.OriginalDefinition)
                 || (current is IMethodSymbol { AssociatedSymbol: { } property } && listed.Contains(property.OriginalDefinition)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when the global options or the options of any tree of the compilation set <paramref name="key"/>.</summary>
+    private bool IsConfiguredAnywhere(string key)
+    {
+        if (_provider.GlobalOptions.TryGetValue(key, out _))
+        {
+            return true;
+        }
+
+        foreach (var tree in _compilation.SyntaxTrees)
+        {
+            if (_provider.GetOptions(tree).TryGetValue(key, out _))
             {
                 return true;
             }

@@ -65,10 +65,13 @@ internal sealed class CallGraph
     /// <summary>How many calls deep an effect is found below the call site in the async path.</summary>
     public const int MaxDepth = 8;
 
+    // Recorded without locks while the compilation is analyzed (calls are frequent and analysis is concurrent);
+    // indexed once, at compilation end.
     private readonly IAssemblySymbol _assembly;
-    private readonly ConcurrentDictionary<IMethodSymbol, Node> _nodes = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentQueue<(IMethodSymbol Caller, IMethodSymbol Callee)> _calls = new();
+    private readonly ConcurrentQueue<(IMethodSymbol Method, BuriedEffect Effect)> _effects = new();
     private readonly ConcurrentQueue<AsyncCallSite> _sites = new();
-    private readonly ConcurrentDictionary<IMethodSymbol, byte> _overridden = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentQueue<IMethodSymbol> _overridden = new();
 
     public CallGraph(Compilation compilation) => _assembly = compilation.Assembly;
 
@@ -87,7 +90,7 @@ internal sealed class CallGraph
         var callee = Key(target);
         if (!owner.IsAsync)
         {
-            NodeOf(Key(owner.Function)).AddCallee(callee);
+            _calls.Enqueue((Key(owner.Function), callee));
         }
         else if (!owner.InLock)
         {
@@ -120,7 +123,7 @@ internal sealed class CallGraph
     {
         if (owner.Function is not null && !owner.IsAsync)
         {
-            NodeOf(Key(owner.Function)).SetEffect(new BuriedEffect(what, location));
+            _effects.Enqueue((Key(owner.Function), new BuriedEffect(what, location)));
         }
     }
 
@@ -129,33 +132,45 @@ internal sealed class CallGraph
     {
         if (method.OverriddenMethod is { } overridden)
         {
-            _overridden.TryAdd(Key(overridden), 0);
+            _overridden.Enqueue(Key(overridden));
         }
     }
 
     /// <summary>Each recorded call site whose callee performs an effect through at most <see cref="MaxDepth"/> calls, with the chain.</summary>
     public List<(AsyncCallSite Site, BuriedEffect Effect, IReadOnlyList<IMethodSymbol> Chain)> Resolve(System.Threading.CancellationToken cancellationToken)
     {
-        var next = new Dictionary<IMethodSymbol, IMethodSymbol?>(SymbolEqualityComparer.Default);
-        var callers = new Dictionary<IMethodSymbol, List<IMethodSymbol>>(SymbolEqualityComparer.Default);
-        var level = new List<IMethodSymbol>();
-        foreach (var pair in _nodes)
+        var overridden = new HashSet<IMethodSymbol>(_overridden, SymbolEqualityComparer.Default);
+
+        // Each method's first effect by position (analysis order is not deterministic).
+        var effects = new Dictionary<IMethodSymbol, BuriedEffect>(SymbolEqualityComparer.Default);
+        foreach (var (method, effect) in _effects)
         {
-            if (pair.Value.Effect is not null && !_overridden.ContainsKey(pair.Key))
+            if (!effects.TryGetValue(method, out var first) || IsBefore(effect.Location, first.Location))
             {
-                level.Add(pair.Key);
-                next[pair.Key] = null;
+                effects[method] = effect;
+            }
+        }
+
+        var next = new Dictionary<IMethodSymbol, IMethodSymbol?>(SymbolEqualityComparer.Default);
+        var level = new List<IMethodSymbol>();
+        foreach (var method in effects.Keys)
+        {
+            if (!overridden.Contains(method))
+            {
+                level.Add(method);
+                next[method] = null;
+            }
+        }
+
+        var callers = new Dictionary<IMethodSymbol, List<IMethodSymbol>>(SymbolEqualityComparer.Default);
+        foreach (var (caller, callee) in _calls)
+        {
+            if (!callers.TryGetValue(callee, out var list))
+            {
+                callers[callee] = list = new List<IMethodSymbol>();
             }
 
-            foreach (var callee in pair.Value.Callees())
-            {
-                if (!callers.TryGetValue(callee, out var list))
-                {
-                    callers[callee] = list = new List<IMethodSymbol>();
-                }
-
-                list.Add(pair.Key);
-            }
+            list.Add(caller);
         }
 
         // Breadth-first from the effects backwards; each level in a stable order, so the chain a message names is deterministic.
@@ -173,7 +188,7 @@ internal sealed class CallGraph
 
                 foreach (var caller in list)
                 {
-                    if (!next.ContainsKey(caller) && !_overridden.ContainsKey(caller))
+                    if (!next.ContainsKey(caller) && !overridden.Contains(caller))
                     {
                         next[caller] = method;
                         nextLevel.Add(caller);
@@ -200,7 +215,7 @@ internal sealed class CallGraph
                 current = following;
             }
 
-            results.Add((site, _nodes[current].Effect!, chain));
+            results.Add((site, effects[current], chain));
         }
 
         return results;
@@ -265,8 +280,6 @@ internal sealed class CallGraph
         return false;
     }
 
-    private Node NodeOf(IMethodSymbol method) => _nodes.GetOrAdd(method, static _ => new Node());
-
     /// <summary>One symbol per method: generic definitions, the declaring part of partial methods, unreduced extensions.</summary>
     private static IMethodSymbol Key(IMethodSymbol method)
     {
@@ -290,44 +303,9 @@ internal sealed class CallGraph
         return byPath != 0 ? byPath : left.SourceSpan.Start.CompareTo(right.SourceSpan.Start);
     }
 
-    private sealed class Node
+    private static bool IsBefore(Location x, Location y)
     {
-        private readonly object _gate = new();
-        private readonly List<IMethodSymbol> _callees = new();
-
-        public BuriedEffect? Effect { get; private set; }
-
-        public void AddCallee(IMethodSymbol callee)
-        {
-            lock (_gate)
-            {
-                _callees.Add(callee);
-            }
-        }
-
-        public IMethodSymbol[] Callees()
-        {
-            lock (_gate)
-            {
-                return _callees.ToArray();
-            }
-        }
-
-        public void SetEffect(BuriedEffect effect)
-        {
-            lock (_gate)
-            {
-                if (Effect is null || IsBefore(effect.Location, Effect.Location))
-                {
-                    Effect = effect;
-                }
-            }
-        }
-
-        private static bool IsBefore(Location x, Location y)
-        {
-            var byPath = string.CompareOrdinal(x.SourceTree?.FilePath, y.SourceTree?.FilePath);
-            return byPath < 0 || (byPath == 0 && x.SourceSpan.Start < y.SourceSpan.Start);
-        }
+        var byPath = string.CompareOrdinal(x.SourceTree?.FilePath, y.SourceTree?.FilePath);
+        return byPath < 0 || (byPath == 0 && x.SourceSpan.Start < y.SourceSpan.Start);
     }
 }

@@ -40,6 +40,7 @@ internal sealed class BlockingSymbols
         QueryableInterface = TypeResolver.Resolve(c, "System.Linq.IQueryable");
         ObsoleteAttribute = TypeResolver.Resolve(c, "System.ObsoleteAttribute");
         DapperSqlMapper = TypeResolver.Resolve(c, "Dapper.SqlMapper");
+        Utf8JsonWriter = TypeResolver.Resolve(c, "System.Text.Json.Utf8JsonWriter");
     }
 
     public INamedTypeSymbol? CancellationToken { get; }
@@ -68,4 +69,7 @@ internal sealed class BlockingSymbols
 
     /// <summary>Dapper's extension methods: Query*/Execute* and their *Async forms (whose parameter lists differ).</summary>
     public INamedTypeSymbol? DapperSqlMapper { get; }
+
+    /// <summary>Its Flush only copies to a buffer writer in the common case.</summary>
+    public INamedTypeSymbol? Utf8JsonWriter { get; }
 }

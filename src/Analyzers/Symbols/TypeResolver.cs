@@ -2,35 +2,54 @@ using Microsoft.CodeAnalysis;
 
 namespace Postmortem.Analyzers.Symbols;
 
-/// <summary>Resolves a type by metadata name in a way that survives the same type defined in two references.</summary>
+/// <summary>
+/// Resolves a type by metadata name in a way that survives the same type defined in two references.
+/// </summary>
+/// <remarks>
+/// The lookup walks the compilation's merged global namespace, which the compiler has already built and cached
+/// while binding: a library that is not referenced is ruled out at its first namespace segment, and a type that is
+/// referenced is found without asking every referenced assembly again (as <c>GetTypeByMetadataName</c> does, to detect
+/// duplicates). When several assemblies define the type, the compilation's own definition wins, then the first
+/// accessible one.
+/// </remarks>
 internal static class TypeResolver
 {
     public static INamedTypeSymbol? Resolve(Compilation compilation, string metadataName)
     {
-#pragma warning disable RS0030 // The one sanctioned use: the ambiguous case is handled below.
-        var type = compilation.GetTypeByMetadataName(metadataName);
-#pragma warning restore RS0030
-        if (type is not null)
-        {
-            return type;
-        }
+        // "Ns.Sub.Type`1+Nested": the namespace ends at the last dot before the first '+'.
+        var plus = metadataName.IndexOf('+');
+        var typeEnd = plus < 0 ? metadataName.Length : plus;
+        var lastDot = metadataName.LastIndexOf('.', typeEnd - 1);
 
-        // Null means absent or ambiguous. Prefer the compilation's own definition, then the first accessible one.
-        INamedTypeSymbol? accessible = null;
-        foreach (var candidate in compilation.GetTypesByMetadataName(metadataName))
+        INamespaceSymbol? ns = compilation.GlobalNamespace;
+        var start = 0;
+        while (ns is not null && start < lastDot)
         {
-            if (SymbolEqualityComparer.Default.Equals(candidate.ContainingAssembly, compilation.Assembly))
+            var dot = metadataName.IndexOf('.', start);
+            if (dot < 0 || dot > lastDot)
             {
-                return candidate;
+                dot = lastDot;
             }
 
-            if (accessible is null && compilation.IsSymbolAccessibleWithin(candidate, compilation.Assembly))
-            {
-                accessible = candidate;
-            }
+            ns = FindNamespace(ns, metadataName.Substring(start, dot - start));
+            start = dot + 1;
         }
 
-        return accessible;
+        if (ns is null)
+        {
+            return null;
+        }
+
+        var type = FindType(compilation, ns, metadataName, lastDot + 1, typeEnd);
+        while (type is not null && typeEnd < metadataName.Length)
+        {
+            var nestedStart = typeEnd + 1;
+            var nextPlus = metadataName.IndexOf('+', nestedStart);
+            typeEnd = nextPlus < 0 ? metadataName.Length : nextPlus;
+            type = FindType(compilation, type, metadataName, nestedStart, typeEnd);
+        }
+
+        return type;
     }
 
     /// <summary>The types among <paramref name="metadataNames"/> that the compilation references, in order.</summary>
@@ -46,5 +65,56 @@ internal static class TypeResolver
         }
 
         return found.ToArray();
+    }
+
+    private static INamespaceSymbol? FindNamespace(INamespaceSymbol container, string name)
+    {
+        foreach (var member in container.GetMembers(name))
+        {
+            if (member is INamespaceSymbol ns)
+            {
+                return ns;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The type named by <paramref name="metadataName"/>[start..end) ("Type`1") in <paramref name="container"/>.</summary>
+    private static INamedTypeSymbol? FindType(Compilation compilation, INamespaceOrTypeSymbol container, string metadataName, int start, int end)
+    {
+        var arity = 0;
+        var nameEnd = end;
+        var tick = metadataName.IndexOf('`', start, end - start);
+        if (tick >= 0)
+        {
+            nameEnd = tick;
+            if (!int.TryParse(metadataName.Substring(tick + 1, end - tick - 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out arity))
+            {
+                return null;
+            }
+        }
+
+        var candidates = container.GetTypeMembers(metadataName.Substring(start, nameEnd - start), arity);
+        if (candidates.Length == 1)
+        {
+            return candidates[0];
+        }
+
+        INamedTypeSymbol? accessible = null;
+        foreach (var candidate in candidates)
+        {
+            if (SymbolEqualityComparer.Default.Equals(candidate.ContainingAssembly, compilation.Assembly))
+            {
+                return candidate;
+            }
+
+            if (accessible is null && compilation.IsSymbolAccessibleWithin(candidate, compilation.Assembly))
+            {
+                accessible = candidate;
+            }
+        }
+
+        return accessible;
     }
 }
