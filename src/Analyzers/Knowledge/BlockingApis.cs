@@ -76,6 +76,8 @@ internal sealed class BlockingApis
         "System.Runtime.CompilerServices", "Microsoft.Extensions.Hosting", "Microsoft.AspNetCore.Builder",
     ];
 
+    private static readonly string[] s_socketsNamespace = ["Sockets", "Net", "System"];
+
     private readonly KnownSymbols _symbols;
     private readonly BlockingSymbols _blocking;
     private readonly IAssemblySymbol _assembly;
@@ -106,6 +108,11 @@ internal sealed class BlockingApis
         if (key.MethodKind != MethodKind.Ordinary || SymbolEqualityComparer.Default.Equals(key.ContainingAssembly, _assembly))
         {
             // The compilation's own methods are judged by their bodies (PM0001's interprocedural form).
+            return null;
+        }
+
+        if (key.Name.EndsWith("Async", StringComparison.Ordinal))
+        {
             return null;
         }
 
@@ -154,7 +161,7 @@ internal sealed class BlockingApis
 
         // Dapper's and the socket types' async forms take different parameters (no 'buffered' flag; Memory instead of arrays).
         var nameOnly = SymbolEqualityComparer.Default.Equals(definition, _blocking.DapperSqlMapper)
-            || definition.ContainingNamespace?.ToDisplayString() == "System.Net.Sockets";
+            || IsNamespace(definition.ContainingNamespace, s_socketsNamespace);
         return Sibling(method, method.Name + "Async", requireCompatible: !nameOnly);
     }
 
@@ -251,6 +258,22 @@ internal sealed class BlockingApis
         // Utf8JsonWriter.Flush is non-blocking over a buffer writer, the common case; the stream case cannot be told apart.
         return SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, _blocking.Utf8JsonWriter)
             || (type.ContainingNamespace is { } ns && _excludedNamespaces.GetOrAdd(ns, _isExcludedNamespace));
+    }
+
+    /// <summary>True when <paramref name="ns"/> is the namespace whose names, innermost first, are <paramref name="names"/>.</summary>
+    private static bool IsNamespace(INamespaceSymbol? ns, string[] names)
+    {
+        foreach (var name in names)
+        {
+            if (ns is null || ns.IsGlobalNamespace || ns.Name != name)
+            {
+                return false;
+            }
+
+            ns = ns.ContainingNamespace;
+        }
+
+        return ns is { IsGlobalNamespace: true };
     }
 
     private bool IsExcludedNamespaceCore(INamespaceSymbol ns)

@@ -36,16 +36,22 @@ internal sealed class BuriedEffect
 /// <summary>A call from an async path to a synchronous method of the compilation: where an effect buried in it is reported.</summary>
 internal sealed class AsyncCallSite
 {
-    public AsyncCallSite(IMethodSymbol callee, Location location, IMethodSymbol function, ISymbol containingSymbol)
+    private readonly SyntaxNode _syntax;
+
+    public AsyncCallSite(IMethodSymbol callee, SyntaxNode syntax, IMethodSymbol function, ISymbol containingSymbol)
     {
         Callee = callee;
-        Location = location;
+        _syntax = syntax;
         Function = function;
         ContainingSymbol = containingSymbol;
     }
 
     public IMethodSymbol Callee { get; }
-    public Location Location { get; }
+    /// <summary>Where the call is (made only for the sites reported).</summary>
+    public Location Location => _syntax.GetLocation();
+
+    public SyntaxTree Tree => _syntax.SyntaxTree;
+
     public IMethodSymbol Function { get; }
     public ISymbol ContainingSymbol { get; }
 }
@@ -94,7 +100,7 @@ internal sealed class CallGraph
         }
         else if (!owner.InLock)
         {
-            _sites.Enqueue(new AsyncCallSite(callee, operation.Syntax.GetLocation(), owner.Function, containingSymbol));
+            _sites.Enqueue(new AsyncCallSite(callee, operation.Syntax, owner.Function, containingSymbol));
         }
     }
 
@@ -230,8 +236,8 @@ internal sealed class CallGraph
     {
         foreach (var (site, effect, chain) in Resolve(context.CancellationToken))
         {
-            var tree = site.Location.SourceTree;
-            if (tree is null || rule.IsSuppressedFor(site.ContainingSymbol, tree) || rule.Options.IsExcluded(rule.RuleId, site.Callee, tree) || AnyExcluded(rule, chain, tree))
+            var tree = site.Tree;
+            if (rule.IsSuppressedFor(site.ContainingSymbol, tree) || rule.Options.IsExcluded(rule.RuleId, site.Callee, tree) || AnyExcluded(rule, chain, tree))
             {
                 continue;
             }
@@ -293,7 +299,14 @@ internal sealed class CallGraph
            && !target.IsExtern
            && target.ContainingType?.TypeKind != TypeKind.Interface
            && SymbolEqualityComparer.Default.Equals(target.ContainingAssembly, _assembly)
-           && !target.IsImplicitlyDeclared;
+           && !target.IsImplicitlyDeclared
+           && !IsAutoPropertyGetter(target);
+
+    /// <summary><c>{ get; }</c>: reads a field, nothing to follow (and property reads are frequent).</summary>
+    private static bool IsAutoPropertyGetter(IMethodSymbol method)
+        => method.MethodKind == MethodKind.PropertyGet
+           && method.DeclaringSyntaxReferences.Length == 1
+           && method.DeclaringSyntaxReferences[0].GetSyntax() is Microsoft.CodeAnalysis.CSharp.Syntax.AccessorDeclarationSyntax { Body: null, ExpressionBody: null };
 
     private static int CompareByLocation(IMethodSymbol x, IMethodSymbol y)
     {
