@@ -19,14 +19,14 @@ internal sealed class TenantNames
     private const string Tenant = "Tenant";
 
     private readonly Compilation _compilation;
-    private readonly bool _libraryReferenced;
+    private readonly CachingSymbols _caching;
     private readonly string[] _identifiers;
     private int _declared; // 0 unknown, 1 no, 2 yes
 
-    public TenantNames(Compilation compilation, bool libraryReferenced, string[] identifiers)
+    public TenantNames(Compilation compilation, CachingSymbols caching, string[] identifiers)
     {
         _compilation = compilation;
-        _libraryReferenced = libraryReferenced;
+        _caching = caching;
         _identifiers = identifiers;
     }
 
@@ -102,7 +102,7 @@ internal sealed class TenantNames
             var state = System.Threading.Volatile.Read(ref _declared);
             if (state == 0)
             {
-                state = _libraryReferenced || _compilation.ContainsSymbolsWithName(Matches, SymbolFilter.TypeAndMember) ? 2 : 1;
+                state = _caching.TenantLibraryTypes.Length > 0 || _compilation.ContainsSymbolsWithName(Matches, SymbolFilter.TypeAndMember) ? 2 : 1;
                 System.Threading.Volatile.Write(ref _declared, state);
             }
 
@@ -119,20 +119,20 @@ internal sealed class Tenants
 {
     private readonly Compilation _compilation;
     private readonly OptionsReader _options;
-    private readonly bool _libraryReferenced;
+    private readonly CachingSymbols _caching;
     private readonly ConcurrentDictionary<string, TenantNames> _byList = new(StringComparer.Ordinal);
 
     public Tenants(Compilation compilation, OptionsReader options, CachingSymbols caching)
     {
         _compilation = compilation;
         _options = options;
-        _libraryReferenced = caching.TenantLibraryTypes.Length > 0;
+        _caching = caching;
     }
 
     public TenantNames For(SyntaxTree tree)
     {
         var list = _options.GetRaw(OptionCatalog.TenantIdentifiers, tree) ?? string.Empty;
-        return _byList.GetOrAdd(list, text => new TenantNames(_compilation, _libraryReferenced, Split(text)));
+        return _byList.GetOrAdd(list, text => new TenantNames(_compilation, _caching, Split(text)));
     }
 
     private static readonly char[] s_separators = { ',', ' ', '\t' };

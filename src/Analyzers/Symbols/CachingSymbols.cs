@@ -8,8 +8,14 @@ namespace Postmortem.Analyzers.Symbols;
 /// </summary>
 internal sealed class CachingSymbols
 {
+    private readonly Compilation _compilation;
+    private INamedTypeSymbol[]? _tenantLibraryTypes;
+    private int _orchardResolved;
+    private INamedTypeSymbol? _orchardShellSettings;
+
     public CachingSymbols(Compilation c)
     {
+        _compilation = c;
         DistributedCache = TypeResolver.Resolve(c, "Microsoft.Extensions.Caching.Distributed.IDistributedCache");
         DistributedCacheExtensions = TypeResolver.Resolve(c, "Microsoft.Extensions.Caching.Distributed.DistributedCacheExtensions");
         MemoryCache = TypeResolver.Resolve(c, "Microsoft.Extensions.Caching.Memory.IMemoryCache");
@@ -21,12 +27,6 @@ internal sealed class CachingSymbols
         RedisKeyPrefixExtensions = TypeResolver.Resolve(c, "StackExchange.Redis.KeyspaceIsolation.DatabaseExtensions");
         OutputCacheStore = TypeResolver.Resolve(c, "Microsoft.AspNetCore.OutputCaching.IOutputCacheStore");
         FusionCache = TypeResolver.Resolve(c, "ZiggyCreatures.Caching.Fusion.IFusionCache");
-        TenantLibraryTypes = TypeResolver.ResolveAll(c,
-            "Finbuckle.MultiTenant.ITenantInfo",
-            "Finbuckle.MultiTenant.Abstractions.ITenantInfo",
-            "Volo.Abp.MultiTenancy.ICurrentTenant",
-            "SaasKit.Multitenancy.TenantContext`1");
-        OrchardShellSettings = TypeResolver.Resolve(c, "OrchardCore.Environment.Shell.ShellSettings");
     }
 
     public INamedTypeSymbol? DistributedCache { get; }
@@ -49,14 +49,31 @@ internal sealed class CachingSymbols
     public INamedTypeSymbol? OutputCacheStore { get; }
     public INamedTypeSymbol? FusionCache { get; }
 
-    /// <summary>Multi-tenancy libraries (Finbuckle.MultiTenant, ABP, SaasKit): a project that references one has tenants.</summary>
-    public INamedTypeSymbol[] TenantLibraryTypes { get; }
+    /// <summary>Multi-tenancy libraries (Finbuckle.MultiTenant, ABP, SaasKit): a project that references one has tenants. Resolved on first use.</summary>
+    public INamedTypeSymbol[] TenantLibraryTypes
+        => _tenantLibraryTypes ??= TypeResolver.ResolveAll(_compilation,
+            "Finbuckle.MultiTenant.ITenantInfo",
+            "Finbuckle.MultiTenant.Abstractions.ITenantInfo",
+            "Volo.Abp.MultiTenancy.ICurrentTenant",
+            "SaasKit.Multitenancy.TenantContext`1");
 
     /// <summary>
     /// Orchard Core runs each tenant in a shell of its own, with its own service container, memory cache and distributed-cache
     /// instance name: a key inside a shell needs no tenant.
     /// </summary>
-    public INamedTypeSymbol? OrchardShellSettings { get; }
+    public INamedTypeSymbol? OrchardShellSettings
+    {
+        get
+        {
+            if (System.Threading.Volatile.Read(ref _orchardResolved) == 0)
+            {
+                _orchardShellSettings = TypeResolver.Resolve(_compilation, "OrchardCore.Environment.Shell.ShellSettings");
+                System.Threading.Volatile.Write(ref _orchardResolved, 1);
+            }
+
+            return _orchardShellSettings;
+        }
+    }
 
     public bool HasAnyCache
         => DistributedCache is not null || MemoryCache is not null || HybridCache is not null || RedisDatabaseAsync is not null
