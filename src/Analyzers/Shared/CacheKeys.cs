@@ -15,20 +15,24 @@ internal struct KeyShape
     /// <summary>A part the tracer cannot see into (a call it cannot follow, a key or prefix handed in whole): the key may hold anything.</summary>
     public bool HasOpaque;
 
-    /// <summary>A Guid part: globally unique, so it cannot collide between tenants.</summary>
+    /// <summary>A Guid part, or an identity of a caller (a user, session, device): unique across tenants.</summary>
     public bool HasGuid;
+
+    /// <summary>The key's text says it is about a caller's identity (<c>"user:"</c>, <c>"session:"</c>): it is scoped by that identity.</summary>
+    public bool AboutIdentity;
 
     /// <summary>The first part that is a value able to collide between tenants (an integer id, a name, a path), or null.</summary>
     public IOperation? FirstValue;
 
     /// <summary>True when the key is built from at least one such value, names no tenant, and hides nothing the tracer cannot see.</summary>
-    public readonly bool LacksTenant => !HasTenant && !HasOpaque && FirstValue is not null;
+    public readonly bool LacksTenant => !HasTenant && !HasOpaque && !AboutIdentity && FirstValue is not null;
 
     public void Merge(in KeyShape other)
     {
         HasTenant |= other.HasTenant;
         HasOpaque |= other.HasOpaque;
         HasGuid |= other.HasGuid;
+        AboutIdentity |= other.AboutIdentity;
         FirstValue ??= other.FirstValue;
     }
 }
@@ -77,10 +81,11 @@ internal static class CacheKeys
         operation = operation.WithoutConversions();
         if (operation.ConstantValue.HasValue)
         {
-            // A literal that names the tenant ("tenant:" + id) says which value the key is about.
-            if (operation.ConstantValue.Value is string text && names.Matches(text))
+            // A literal that names the tenant ("tenant:" + id) says which value the key is about; one that names a user,
+            // session or device says the key is about a caller's identity.
+            if (operation.ConstantValue.Value is string text)
             {
-                shape.HasTenant = true;
+                NoteText(text, names, ref shape);
             }
 
             return;
@@ -95,9 +100,9 @@ internal static class CacheKeys
                     {
                         Visit(hole.Expression, names, helper, depth, ref shape);
                     }
-                    else if (part is IInterpolatedStringTextOperation { Text.ConstantValue.Value: string text } && names.Matches(text))
+                    else if (part is IInterpolatedStringTextOperation { Text.ConstantValue.Value: string text })
                     {
-                        shape.HasTenant = true;
+                        NoteText(text, names, ref shape);
                     }
                 }
 
@@ -534,10 +539,23 @@ internal static class CacheKeys
         return false;
     }
 
+    private static void NoteText(string text, TenantNames names, ref KeyShape shape)
+    {
+        if (names.Matches(text))
+        {
+            shape.HasTenant = true;
+        }
+        else if (NamesIdentity(text))
+        {
+            shape.HasGuid = true;
+            shape.AboutIdentity = true;
+        }
+    }
+
     /// <summary>A value at the end of the chain: a Guid, a global dimension (time, culture, flag, enum), or a value that can collide.</summary>
     private static void Leaf(IOperation operation, string? name, ITypeSymbol? type, ref KeyShape shape)
     {
-        if (IsGuid(type))
+        if (IsGuid(type) || (name is not null && NamesIdentity(name)) || ChainNamesIdentity(operation))
         {
             shape.HasGuid = true;
             return;
@@ -593,6 +611,48 @@ internal static class CacheKeys
         {
             current = current.WithoutConversions();
             if (IsDimension(current.Type) || (current is IMemberReferenceOperation member && IsDimensionName(member.Member.Name)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Identities of a caller rather than of a tenant's records: users, e-mail addresses, sessions, devices, tokens, connections,
+    /// correlation and trace ids. They are unique across tenants in practice (ASP.NET Core Identity user ids are Guid strings;
+    /// sessions and tokens are random), like Guids.
+    /// </summary>
+    private static bool NamesIdentity(string name)
+    {
+        foreach (var word in s_identityWords)
+        {
+            if (name.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly string[] s_identityWords = { "user", "email", "session", "device", "token", "login", "jti", "otp", "nonce", "connection", "correlation", "trace" };
+
+    /// <summary>A member read from an identity: <c>user.Name</c>, <c>User.Identity.Name</c>.</summary>
+    private static bool ChainNamesIdentity(IOperation operation)
+    {
+        for (var current = (operation as IMemberReferenceOperation)?.Instance; current is not null; current = (current as IMemberReferenceOperation)?.Instance)
+        {
+            current = current.WithoutConversions();
+            var name = current switch
+            {
+                IMemberReferenceOperation member => member.Member.Name,
+                ILocalReferenceOperation local => local.Local.Name,
+                IParameterReferenceOperation parameter => parameter.Parameter.Name,
+                _ => null,
+            };
+            if (name is not null && NamesIdentity(name))
             {
                 return true;
             }

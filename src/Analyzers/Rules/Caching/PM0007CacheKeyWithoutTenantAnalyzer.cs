@@ -166,7 +166,8 @@ public sealed class PM0007CacheKeyWithoutTenantAnalyzer : PostmortemAnalyzer
 
         private static bool HasKeyParameter(IMethodSymbol method)
         {
-            foreach (var parameter in method.Parameters)
+            // The definition's parameters: a constructed generic method would build substituted ones on every call site.
+            foreach (var parameter in method.OriginalDefinition.Parameters)
             {
                 if (parameter.Name == "key")
                 {

@@ -80,6 +80,9 @@ public sealed class PM0007CacheKeyWithoutTenantTests
     public Task DoesNotFlag_GlobalDimensions() => Verify.VerifyAsync(Sources.GlobalDimensions, Data);
 
     [Fact]
+    public Task DoesNotFlag_CallerIdentityKeys() => Verify.VerifyAsync(Sources.CallerIdentityKeys, Data);
+
+    [Fact]
     public Task DoesNotFlag_RedisHashFieldsAndPrefixedDatabase() => Verify.VerifyAsync(Sources.RedisNonKeys, Data);
 
     [Fact]
@@ -200,9 +203,9 @@ public sealed class PM0007CacheKeyWithoutTenantTests
 
             namespace Shop;
 
-            public sealed class SessionStore(IConnectionMultiplexer redis)
+            public sealed class BasketStore(IConnectionMultiplexer redis)
             {
-                public Task<RedisValue> Get(string sessionId) => [|redis.GetDatabase().StringGetAsync($"session:{sessionId}")|];
+                public Task<RedisValue> Get(string basketId) => [|redis.GetDatabase().StringGetAsync($"basket:{basketId}")|];
 
                 public bool Drop(int cartId) => [|redis.GetDatabase().KeyDelete("cart:" + cartId)|];
 
@@ -218,7 +221,7 @@ public sealed class PM0007CacheKeyWithoutTenantTests
 
             public sealed class CatalogCache(IDistributedCache cache, ITenantContext tenant)
             {
-                private readonly int _userId = 7;
+                private readonly int _storeId = 7;
 
                 private static string ProductKey(int id) => $"product:{id}";
 
@@ -228,7 +231,7 @@ public sealed class PM0007CacheKeyWithoutTenantTests
                     return prefix + ":" + id;
                 }
 
-                private string CartKey => $"cart:{_userId}";
+                private string CartKey => $"cart:{_storeId}";
 
                 private string TenantProductKey(int id) => $"{tenant.TenantId}:product:{id}";
 
@@ -490,6 +493,25 @@ public sealed class PM0007CacheKeyWithoutTenantTests
                 public Task<string?> Ui() => cache.GetStringAsync("ui:" + CultureInfo.CurrentUICulture.Name);
 
                 public Task<string?> Stats(Period period, bool detailed) => cache.GetStringAsync($"stats:{period}:{detailed}");
+            }
+            """ + TenantContext;
+
+        public const string CallerIdentityKeys = """
+            using System.Security.Claims;
+            using System.Threading.Tasks;
+            using Microsoft.Extensions.Caching.Distributed;
+
+            namespace Shop;
+
+            public sealed class Account(IDistributedCache cache)
+            {
+                public Task<string?> Profile(string userId) => cache.GetStringAsync($"profile:{userId}");
+
+                public Task<string?> Otp(string email) => cache.GetStringAsync(string.Format("2fa-sent:{0}", email));
+
+                public Task<string?> Session(string id) => cache.GetStringAsync($"session:{id}");
+
+                public Task<string?> Current(ClaimsPrincipal user) => cache.GetStringAsync("prefs:" + user.Identity!.Name);
             }
             """ + TenantContext;
 
