@@ -72,6 +72,18 @@ public static class Descriptors
             + "Use IHttpClientFactory or one long-lived client with a SocketsHttpHandler whose PooledConnectionLifetime is set.",
         helpLinkUri: HelpLinkBase + DiagnosticIds.HttpClientPerOperation + ".md");
 
+    public static readonly DiagnosticDescriptor PM0007CacheKeyWithoutTenant = new(
+        id: DiagnosticIds.CacheKeyWithoutTenant,
+        title: "Cache key does not include the tenant",
+        messageFormat: "The key of '{0}' is built from '{1}' but not from the tenant; tenants that share that value read and overwrite each other's cached data",
+        category: DiagnosticCategories.Caching,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "In a multi-tenant application, a cache shared by every tenant keyed by a resource id, a name or a path alone holds one entry for all tenants that share that value. "
+            + "Integer ids, slugs and user names repeat across tenants: the first tenant to fill the entry serves its data to the others until it expires. "
+            + "Put the tenant in every key built from such a value.",
+        helpLinkUri: HelpLinkBase + DiagnosticIds.CacheKeyWithoutTenant + ".md");
+
     public static readonly DiagnosticDescriptor PM0008DbContextCapturedByLongLivedObject = new(
         id: DiagnosticIds.DbContextCapturedByLongLivedObject,
         title: "DbContext captured by a long-lived object",
@@ -137,6 +149,7 @@ public static class Descriptors
         PM0001BlockingCallInAsyncPath,
         PM0002SyncWaitInAsyncPath,
         PM0003HttpClientPerOperation,
+        PM0007CacheKeyWithoutTenant,
         PM0008DbContextCapturedByLongLivedObject,
         PM0011UnsafeMigration,
         PM0012ThirtyTwoBitIdentityKey);

@@ -41,6 +41,8 @@ public static class ServiceCollectionExtensions
         services.AddScoped(sp => new RecommendationsClient(new HttpClient { BaseAddress = endpoints.Recommendations }));
 
         services.AddSingleton<CatalogPricingClient>();
+        services.AddDistributedMemoryCache();
+        services.AddSingleton<CatalogPriceCache>();
         services.AddSingleton<AddressValidationService>();
         services.AddSingleton<ExchangeRateService>();
         services.AddSingleton<WebhookNotifier>();

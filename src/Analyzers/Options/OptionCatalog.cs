@@ -14,6 +14,13 @@ public static class OptionCatalog
         "false",
         "Set to true to analyze test code too (test methods and classes, and test projects).");
 
+    /// <summary>Shared: names that identify the tenant besides names containing "Tenant" (PM0007).</summary>
+    public static readonly PostmortemOption TenantIdentifiers = new(
+        Prefix + "tenant_identifiers",
+        "",
+        "Names separated by commas or spaces (OrganizationId, Workspace): a type, member, parameter or local whose name contains one of them "
+        + "(case-insensitive) identifies the tenant, like a name containing \"Tenant\". They also make the code multi-tenant.");
+
     /// <summary>PM0011: the database the migrations run against, when the referenced EF Core providers do not say it.</summary>
     public static readonly PostmortemOption PM0011Database = new(
         Prefix + DiagnosticIds.UnsafeMigration + ".database",
@@ -55,6 +62,11 @@ public static class OptionCatalog
         if (ruleId == DiagnosticIds.UnsafeMigration)
         {
             options.Add(PM0011Database);
+        }
+
+        if (ruleId == DiagnosticIds.CacheKeyWithoutTenant)
+        {
+            options.Add(TenantIdentifiers);
         }
 
         if (RuleTraits.SkipsTestCode(ruleId))

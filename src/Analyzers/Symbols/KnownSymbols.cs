@@ -22,6 +22,7 @@ internal sealed class KnownSymbols
     private TaskSymbols? _tasks;
     private EntityFrameworkSymbols? _entityFramework;
     private BlockingSymbols? _blocking;
+    private CachingSymbols? _caching;
     private Knowledge.BlockingApis? _blockingApis;
 
     private KnownSymbols(Compilation compilation) => Compilation = compilation;
@@ -43,6 +44,8 @@ internal sealed class KnownSymbols
     public EntityFrameworkSymbols EntityFramework => Get(ref _entityFramework, static c => new EntityFrameworkSymbols(c));
 
     public BlockingSymbols Blocking => Get(ref _blocking, static c => new BlockingSymbols(c));
+
+    public CachingSymbols Caching => Get(ref _caching, static c => new CachingSymbols(c));
 
     /// <summary>Which calls block and what their awaitable counterparts are; answers are cached per method for the compilation.</summary>
     public Knowledge.BlockingApis BlockingApis

@@ -80,6 +80,21 @@ public static class TestReferences
         ("Pipelines.Sockets.Unofficial", "2.2.8"),
     ];
 
+    private static readonly (string Id, string Version)[] s_caching10 =
+    [
+        ("Microsoft.Extensions.Caching.Abstractions", "10.0.14"),
+        ("Microsoft.Extensions.Caching.Memory", "10.0.14"),
+        ("Microsoft.Extensions.Caching.Hybrid", "10.11.0"),
+        ("Microsoft.Extensions.DependencyInjection.Abstractions", "10.0.14"),
+        ("Microsoft.Extensions.Logging.Abstractions", "10.0.14"),
+        ("Microsoft.Extensions.Options", "10.0.14"),
+        ("Microsoft.Extensions.Primitives", "10.0.14"),
+        ("ZiggyCreatures.FusionCache", "2.9.0"),
+    ];
+
+    /// <summary>.NET 8 plus Microsoft.Extensions.Caching 10 (IDistributedCache, IMemoryCache, HybridCache) and FusionCache.</summary>
+    public static ReferenceAssemblies Caching80 { get; } = WithLibraries(nameof(Caching80), s_caching10);
+
     /// <summary>.NET 8 plus EF Core relational (no provider): DbContext, DbSet, migrations, ExecuteUpdate/ExecuteDelete.</summary>
     public static ReferenceAssemblies EfCore80 { get; } = WithLibraries(nameof(EfCore80), s_efCore);
 
