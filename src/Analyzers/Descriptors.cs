@@ -72,6 +72,20 @@ public static class Descriptors
             + "Use IHttpClientFactory or one long-lived client with a SocketsHttpHandler whose PooledConnectionLifetime is set.",
         helpLinkUri: HelpLinkBase + DiagnosticIds.HttpClientPerOperation + ".md");
 
+    /// <summary>PM0006: found at compilation end, once the effects of the handler's callees are known.</summary>
+    public static readonly DiagnosticDescriptor PM0006NonIdempotentMessageHandler = new(
+        id: DiagnosticIds.NonIdempotentMessageHandler,
+        title: "Message handler is not idempotent",
+        messageFormat: "{0} '{1}' has no idempotency check, so a redelivered message repeats {2}",
+        category: DiagnosticCategories.Messaging,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "Brokers and job runners deliver a message at least once: a timeout, a crash before the acknowledgement or offset commit, or a rebalance delivers it again. "
+            + "A handler that adds to a balance, inserts a row, sends an e-mail or charges a card does it again on every delivery. "
+            + "Record the message identity (an inbox table with a unique key, a Redis key set only if absent) or check for the business key before writing.",
+        helpLinkUri: HelpLinkBase + DiagnosticIds.NonIdempotentMessageHandler + ".md",
+        customTags: WellKnownDiagnosticTags.CompilationEnd);
+
     public static readonly DiagnosticDescriptor PM0007CacheKeyWithoutTenant = new(
         id: DiagnosticIds.CacheKeyWithoutTenant,
         title: "Cache key does not include the tenant",
@@ -149,6 +163,7 @@ public static class Descriptors
         PM0001BlockingCallInAsyncPath,
         PM0002SyncWaitInAsyncPath,
         PM0003HttpClientPerOperation,
+        PM0006NonIdempotentMessageHandler,
         PM0007CacheKeyWithoutTenant,
         PM0008DbContextCapturedByLongLivedObject,
         PM0011UnsafeMigration,

@@ -29,6 +29,14 @@ public static class OptionCatalog
         + "with both referenced, an index is accepted when it has either provider's concurrent or online annotation).",
         DiagnosticIds.UnsafeMigration);
 
+    /// <summary>PM0006: more names that show a handler deduplicates messages, beyond Idempotent, Inbox, Dedup and Processed.</summary>
+    public static readonly PostmortemOption PM0006IdempotencyMarkers = new(
+        Prefix + DiagnosticIds.NonIdempotentMessageHandler + ".idempotency_markers",
+        "",
+        "Names separated by commas or spaces (AlreadyHandled, OnceOnly): a type, attribute, method or member whose name contains one of them "
+        + "(case-insensitive) and that the handler uses counts as idempotency evidence, like the built-in Idempotent, Inbox, Dedup and Processed.",
+        DiagnosticIds.NonIdempotentMessageHandler);
+
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, PostmortemOption> s_excludedSymbols = new(System.StringComparer.Ordinal);
 
     /// <summary>The per-rule option every rule supports: symbols the rule never reports on (one instance per rule).</summary>
@@ -57,6 +65,11 @@ public static class OptionCatalog
         if (ruleId == DiagnosticIds.BlockingCallInAsyncPath)
         {
             options.Add(AdditionalBlockingSymbols);
+        }
+
+        if (ruleId == DiagnosticIds.NonIdempotentMessageHandler)
+        {
+            options.Add(PM0006IdempotencyMarkers);
         }
 
         if (ruleId == DiagnosticIds.UnsafeMigration)

@@ -12,13 +12,17 @@ namespace Postmortem.Analyzers.Shared;
 /// <summary>An effect a synchronous method performs itself, and where: "File.ReadAllText" at Settings.cs line 12.</summary>
 internal sealed class BuriedEffect
 {
-    public BuriedEffect(string what, Location location)
+    public BuriedEffect(string what, Location location, int kind = 0)
     {
         What = what;
         Location = location;
+        Kind = kind;
     }
 
     public string What { get; }
+
+    /// <summary>What sort of fact this is, for rules that record several (their own numbering; 0 by default).</summary>
+    public int Kind { get; }
 
     public Location Location { get; }
 
@@ -78,6 +82,8 @@ internal sealed class CallGraph
     private readonly ConcurrentQueue<(IMethodSymbol Method, BuriedEffect Effect)> _effects = new();
     private readonly ConcurrentQueue<AsyncCallSite> _sites = new();
     private readonly ConcurrentQueue<IMethodSymbol> _overridden = new();
+    private readonly ConcurrentQueue<(IMethodSymbol Caller, IMethodSymbol Callee, SyntaxNode Site)> _forwardCalls = new();
+    private readonly ConcurrentQueue<(IMethodSymbol Method, BuriedEffect Fact)> _facts = new();
 
     public CallGraph(Compilation compilation) => _assembly = compilation.Assembly;
 
@@ -264,6 +270,61 @@ internal sealed class CallGraph
         }
     }
 
+    /// <summary>
+    /// Forward summaries, for rules that start from entry points (message handlers) rather than from async paths: records
+    /// that <paramref name="caller"/> (any method, synchronous or not; code in its lambdas included) calls <paramref name="target"/>
+    /// at <paramref name="site"/>. Calls to methods outside the compilation, or without a body here, are ignored.
+    /// </summary>
+    public void RecordForwardCall(IMethodSymbol caller, IMethodSymbol target, SyntaxNode site)
+    {
+        if (HasBodyInCompilation(target))
+        {
+            _forwardCalls.Enqueue((Key(caller), Key(target), site));
+        }
+    }
+
+    /// <summary>Records a fact (an effect, or evidence against one) that <paramref name="method"/>'s own code shows, for <see cref="ResolveForward"/>.</summary>
+    public void RecordFact(IMethodSymbol method, BuriedEffect fact) => _facts.Enqueue((Key(method), fact));
+
+    /// <summary>Indexes the forward calls and facts once (compilation end); queries on the result are linear in what they reach.</summary>
+    public ForwardSummaries ResolveForward()
+    {
+        var overridden = new HashSet<IMethodSymbol>(_overridden, SymbolEqualityComparer.Default);
+        var calls = new Dictionary<IMethodSymbol, List<(IMethodSymbol Callee, SyntaxNode Site)>>(SymbolEqualityComparer.Default);
+        foreach (var (caller, callee, site) in _forwardCalls)
+        {
+            if (overridden.Contains(callee))
+            {
+                continue;
+            }
+
+            if (!calls.TryGetValue(caller, out var list))
+            {
+                calls[caller] = list = new List<(IMethodSymbol, SyntaxNode)>();
+            }
+
+            list.Add((callee, site));
+        }
+
+        var facts = new Dictionary<IMethodSymbol, List<BuriedEffect>>(SymbolEqualityComparer.Default);
+        foreach (var (method, fact) in _facts)
+        {
+            if (!facts.TryGetValue(method, out var list))
+            {
+                facts[method] = list = new List<BuriedEffect>();
+            }
+
+            list.Add(fact);
+        }
+
+        foreach (var list in facts.Values)
+        {
+            list.Sort(static (x, y) => IsBefore(x.Location, y.Location) ? -1 : IsBefore(y.Location, x.Location) ? 1 : 0);
+        }
+
+        return new ForwardSummaries(calls, facts);
+    }
+
     /// <summary>"Settings.Load()", "new Settings()", "Settings.Current" as a call reads in a message.</summary>
     public static string CallName(IMethodSymbol method) => method.MethodKind switch
     {
@@ -287,7 +348,7 @@ internal sealed class CallGraph
     }
 
     /// <summary>One symbol per method: generic definitions, the declaring part of partial methods, unreduced extensions.</summary>
-    private static IMethodSymbol Key(IMethodSymbol method)
+    internal static IMethodSymbol Key(IMethodSymbol method)
     {
         method = (method.ReducedFrom ?? method).OriginalDefinition;
         return method.PartialDefinitionPart ?? method;
@@ -321,4 +382,103 @@ internal sealed class CallGraph
         var byPath = string.CompareOrdinal(x.SourceTree?.FilePath, y.SourceTree?.FilePath);
         return byPath < 0 || (byPath == 0 && x.SourceSpan.Start < y.SourceSpan.Start);
     }
+}
+
+/// <summary>
+/// The forward view of a <see cref="CallGraph"/>: what each method does itself and whom it calls, and what is reachable
+/// from an entry point through at most <see cref="CallGraph.MaxDepth"/> calls (cycles visited once).
+/// </summary>
+internal sealed class ForwardSummaries
+{
+    private static readonly List<BuriedEffect> s_noFacts = new();
+    private static readonly List<(IMethodSymbol, SyntaxNode)> s_noCalls = new();
+    private readonly Dictionary<IMethodSymbol, List<(IMethodSymbol Callee, SyntaxNode Site)>> _calls;
+    private readonly Dictionary<IMethodSymbol, List<BuriedEffect>> _facts;
+
+    internal ForwardSummaries(Dictionary<IMethodSymbol, List<(IMethodSymbol, SyntaxNode)>> calls, Dictionary<IMethodSymbol, List<BuriedEffect>> facts)
+    {
+        _calls = calls;
+        _facts = facts;
+    }
+
+    /// <summary>The facts <paramref name="method"/>'s own code shows, in source order.</summary>
+    public IReadOnlyList<BuriedEffect> FactsOf(IMethodSymbol method) => _facts.TryGetValue(CallGraph.Key(method), out var list) ? list : s_noFacts;
+
+    /// <summary>The calls <paramref name="method"/>'s own code makes to methods of the compilation.</summary>
+    public IReadOnlyList<(IMethodSymbol Callee, SyntaxNode Site)> CallsOf(IMethodSymbol method) => _calls.TryGetValue(CallGraph.Key(method), out var list) ? list : s_noCalls;
+
+    /// <summary>
+    /// Every fact of <paramref name="root"/> and of the methods it reaches, with the method that shows it and the chain of calls
+    /// from the root (empty for the root's own facts). With <paramref name="scope"/>, only the root's facts and calls inside
+    /// that node (a lambda, a loop) count.
+    /// </summary>
+    public List<(BuriedEffect Fact, IMethodSymbol Method, IReadOnlyList<IMethodSymbol> Chain)> Reachable(IMethodSymbol root, SyntaxNode? scope, System.Threading.CancellationToken cancellationToken)
+    {
+        root = CallGraph.Key(root);
+        var results = new List<(BuriedEffect, IMethodSymbol, IReadOnlyList<IMethodSymbol>)>();
+        foreach (var fact in FactsOf(root))
+        {
+            if (scope is null || Contains(scope, fact.Location))
+            {
+                results.Add((fact, root, System.Array.Empty<IMethodSymbol>()));
+            }
+        }
+
+        var previous = new Dictionary<IMethodSymbol, IMethodSymbol?>(SymbolEqualityComparer.Default) { [root] = null };
+        var level = new List<IMethodSymbol>();
+        foreach (var (callee, site) in CallsOf(root))
+        {
+            if ((scope is null || (site.SyntaxTree == scope.SyntaxTree && scope.Span.Contains(site.Span))) && !previous.ContainsKey(callee))
+            {
+                previous[callee] = null;
+                level.Add(callee);
+            }
+        }
+
+        for (var depth = 1; depth <= CallGraph.MaxDepth && level.Count > 0; depth++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var nextLevel = new List<IMethodSymbol>();
+            foreach (var method in level)
+            {
+                var facts = FactsOf(method);
+                if (facts.Count > 0)
+                {
+                    var chain = ChainTo(method, previous);
+                    foreach (var fact in facts)
+                    {
+                        results.Add((fact, method, chain));
+                    }
+                }
+
+                foreach (var (callee, _) in CallsOf(method))
+                {
+                    if (!previous.ContainsKey(callee))
+                    {
+                        previous[callee] = method;
+                        nextLevel.Add(callee);
+                    }
+                }
+            }
+
+            level = nextLevel;
+        }
+
+        return results;
+    }
+
+    private static List<IMethodSymbol> ChainTo(IMethodSymbol method, Dictionary<IMethodSymbol, IMethodSymbol?> previous)
+    {
+        var chain = new List<IMethodSymbol>();
+        for (IMethodSymbol? current = method; current is not null; current = previous[current])
+        {
+            chain.Add(current);
+        }
+
+        chain.Reverse();
+        return chain;
+    }
+
+    private static bool Contains(SyntaxNode scope, Location location)
+        => location.SourceTree == scope.SyntaxTree && scope.Span.Contains(location.SourceSpan);
 }

@@ -23,6 +23,7 @@ internal sealed class KnownSymbols
     private EntityFrameworkSymbols? _entityFramework;
     private BlockingSymbols? _blocking;
     private CachingSymbols? _caching;
+    private MessagingSymbols? _messaging;
     private Knowledge.BlockingApis? _blockingApis;
 
     private KnownSymbols(Compilation compilation) => Compilation = compilation;
@@ -46,6 +47,8 @@ internal sealed class KnownSymbols
     public BlockingSymbols Blocking => Get(ref _blocking, static c => new BlockingSymbols(c));
 
     public CachingSymbols Caching => Get(ref _caching, static c => new CachingSymbols(c));
+
+    public MessagingSymbols Messaging => Get(ref _messaging, static c => new MessagingSymbols(c));
 
     /// <summary>Which calls block and what their awaitable counterparts are; answers are cached per method for the compilation.</summary>
     public Knowledge.BlockingApis BlockingApis

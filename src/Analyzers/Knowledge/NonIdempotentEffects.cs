@@ -1,0 +1,341 @@
+using System;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using Postmortem.Analyzers.Shared;
+using Postmortem.Analyzers.Symbols;
+
+namespace Postmortem.Analyzers.Knowledge;
+
+/// <summary>What a fact recorded for a message handler's code says (the <see cref="BuriedEffect.Kind"/> PM0006 records).</summary>
+internal static class EffectKinds
+{
+    /// <summary>A compound assignment or ++/-- on a member of a tracked entity: an effect once it is saved.</summary>
+    public const int Increment = 1;
+
+    /// <summary>An EF Core Add/AddRange: an effect once it is saved.</summary>
+    public const int Insert = 2;
+
+    /// <summary>SaveChanges(Async): makes the pending increments and inserts before it effects.</summary>
+    public const int Save = 3;
+
+    /// <summary>An effect by itself: a payment call without an idempotency key.</summary>
+    public const int Immediate = 4;
+
+    /// <summary>Evidence that clears every effect: the message identity used, an existence check, a duplicate-key catch, Redis NotExists, a marker name.</summary>
+    public const int Evidence = 10;
+
+    /// <summary>A lookup by key before writing: clears inserts and immediate effects, not increments (the looked-up row is often the one incremented).</summary>
+    public const int Lookup = 11;
+}
+
+/// <summary>
+/// Library facts behind PM0006: which operations repeat their effect when a message is processed twice (EF Core increments
+/// and inserts that are saved, Stripe calls without an idempotency key), and which show that the code guards against it.
+/// </summary>
+internal static class NonIdempotentEffects
+{
+    /// <summary>Names that say the code deduplicates (types, members, attributes), case-insensitive substrings.</summary>
+    private static readonly string[] s_markers = { "Idempoten", "Inbox", "Dedup", "Processed" };
+
+    /// <summary>Members that carry the identity of a delivered message.</summary>
+    private static readonly string[] s_identityMembers = { "MessageId", "TopicPartitionOffset", "DeduplicationId", "IdempotencyKey" };
+
+    private const int MaxDepth = 8;
+
+    /// <summary>True for a name containing a built-in marker or one of <paramref name="extra"/>.</summary>
+    public static bool IsMarkerName(string name, string[] extra)
+    {
+        foreach (var marker in s_markers)
+        {
+            if (name.IndexOf(marker, StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                return true;
+            }
+        }
+
+        foreach (var marker in extra)
+        {
+            if (name.IndexOf(marker, StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True for a read of a message identity member (MessageId, TopicPartitionOffset, Kafka's ConsumeResult.Offset...).</summary>
+    public static bool IsIdentityMember(ISymbol member, MessagingSymbols messaging)
+    {
+        foreach (var name in s_identityMembers)
+        {
+            if (member.Name == name)
+            {
+                return true;
+            }
+        }
+
+        return member.Name == "Offset" && member.ContainingType.InheritsFromOrEquals(messaging.KafkaConsumeResult);
+    }
+
+    /// <summary>A header key such as "Idempotency-Key" or "x-dedup-id".</summary>
+    public static bool IsIdentityHeader(string literal)
+        => literal.Length < 64
+           && (literal.IndexOf("idempoten", StringComparison.OrdinalIgnoreCase) >= 0 || literal.IndexOf("dedup", StringComparison.OrdinalIgnoreCase) >= 0);
+
+    /// <summary>DbContext.SaveChanges(Async) (and overrides in derived contexts).</summary>
+    public static bool IsSaveChanges(IMethodSymbol method, EntityFrameworkSymbols ef)
+        => method.Name is "SaveChanges" or "SaveChangesAsync" && method.ContainingType.InheritsFromOrEquals(ef.DbContext);
+
+    /// <summary>DbSet&lt;T&gt;.Add/AddAsync/AddRange/AddRangeAsync or the same on DbContext.</summary>
+    public static bool IsInsert(IMethodSymbol method, EntityFrameworkSymbols ef)
+        => method.Name is "Add" or "AddAsync" or "AddRange" or "AddRangeAsync"
+           && (method.ContainingType.InheritsFromOrEquals(ef.DbSet) || method.ContainingType.InheritsFromOrEquals(ef.DbContext));
+
+    /// <summary>
+    /// The entity a member belongs to when it is tracked: a local (or an expression) whose value is an EF Core lookup
+    /// (Find, First/Single/Last(OrDefault)(Async) on an EF query), or a navigation reached from one.
+    /// </summary>
+    public static bool IsTrackedEntityMember(IMemberReferenceOperation member, KnownSymbols symbols)
+    {
+        if (member.Member.IsStatic || member.Member is not (IPropertySymbol or IFieldSymbol))
+        {
+            return false;
+        }
+
+        var instance = member.Instance;
+        for (var depth = 0; instance is not null && depth < MaxDepth; depth++)
+        {
+            instance = instance.WithoutConversions();
+            if (instance is IAwaitOperation awaited)
+            {
+                instance = awaited.Operation.WithoutConversions();
+            }
+
+            switch (instance)
+            {
+                case IPropertyReferenceOperation { Property.IsStatic: false } navigation:
+                    instance = navigation.Instance;
+                    break;
+                case ILocalReferenceOperation local:
+                    instance = local.InitializerOf();
+                    if (instance is null)
+                    {
+                        return false;
+                    }
+
+                    break;
+                case IInvocationOperation invocation:
+                    return IsEntityLookup(invocation, symbols, out _);
+                default:
+                    return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// An EF Core query that loads one entity: Find(Async) on a DbSet/DbContext, or First/Single/Last(OrDefault)(Async) on an
+    /// EF query. <paramref name="byPredicate"/> is true when the lookup compares an entity property with an outside value.
+    /// </summary>
+    public static bool IsEntityLookup(IInvocationOperation invocation, KnownSymbols symbols, out bool byPredicate)
+    {
+        byPredicate = false;
+        var method = invocation.TargetMethod;
+        var ef = symbols.EntityFramework;
+        switch (method.Name)
+        {
+            case "Find" or "FindAsync":
+                byPredicate = true;
+                return method.ContainingType.InheritsFromOrEquals(ef.DbSet) || method.ContainingType.InheritsFromOrEquals(ef.DbContext);
+            case "First" or "FirstOrDefault" or "Single" or "SingleOrDefault" or "Last" or "LastOrDefault"
+                or "FirstAsync" or "FirstOrDefaultAsync" or "SingleAsync" or "SingleOrDefaultAsync" or "LastAsync" or "LastOrDefaultAsync":
+                if (!method.IsExtensionMethod || invocation.Arguments.IsEmpty || !EntityFrameworkQueries.IsQuery(invocation.Arguments[0].Value, symbols, 0))
+                {
+                    return false;
+                }
+
+                byPredicate = ComparesWithOutsideValue(invocation, symbols);
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>Any/Count/Contains on an EF query whose predicate compares an entity property with an outside value: "does it exist already".</summary>
+    public static bool IsExistenceCheck(IInvocationOperation invocation, KnownSymbols symbols)
+    {
+        var method = invocation.TargetMethod;
+        return method.Name is "Any" or "AnyAsync" or "Count" or "CountAsync" or "LongCount" or "LongCountAsync" or "Contains" or "ContainsAsync"
+               && method.IsExtensionMethod
+               && !invocation.Arguments.IsEmpty
+               && EntityFrameworkQueries.IsQuery(invocation.Arguments[0].Value, symbols, 0)
+               && ComparesWithOutsideValue(invocation, symbols);
+    }
+
+    /// <summary>
+    /// A Stripe call that creates or moves money (Create, Capture, Confirm, Pay) without a RequestOptions carrying an
+    /// IdempotencyKey. A RequestOptions that is not created in place is assumed to carry one.
+    /// </summary>
+    public static bool IsStripeCallWithoutIdempotencyKey(IInvocationOperation invocation, INamedTypeSymbol? requestOptions)
+    {
+        var method = invocation.TargetMethod;
+        if (requestOptions is null || !StartsWithAny(method.Name, "Create", "Capture", "Confirm", "Pay"))
+        {
+            return false;
+        }
+
+        var takesOptions = false;
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter is not { } parameter || !SymbolEqualityComparer.Default.Equals(parameter.Type, requestOptions))
+            {
+                continue;
+            }
+
+            takesOptions = true;
+            var value = argument.Value.WithoutConversions();
+            if (argument.ArgumentKind == ArgumentKind.DefaultValue || value is IDefaultValueOperation || value.ConstantValue is { HasValue: true, Value: null })
+            {
+                continue;
+            }
+
+            if (value is IObjectCreationOperation creation)
+            {
+                return !SetsIdempotencyKey(creation);
+            }
+
+            // A RequestOptions built elsewhere: assume it carries the key.
+            return false;
+        }
+
+        return takesOptions;
+    }
+
+    private static bool SetsIdempotencyKey(IObjectCreationOperation creation)
+    {
+        if (creation.Initializer is null)
+        {
+            return false;
+        }
+
+        foreach (var initializer in creation.Initializer.Initializers)
+        {
+            if (initializer is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "IdempotencyKey" } })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool StartsWithAny(string name, params string[] prefixes)
+    {
+        foreach (var prefix in prefixes)
+        {
+            if (name.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// True when a lambda in the query (its own arguments, or a Where earlier in the chain) compares a property of the lambda's
+    /// parameter with a value that does not come from that parameter and is not a constant (a field of the message, a key).
+    /// </summary>
+    private static bool ComparesWithOutsideValue(IInvocationOperation invocation, KnownSymbols symbols)
+    {
+        for (var depth = 0; invocation is not null && depth < MaxDepth; depth++)
+        {
+            for (var i = 1; i < invocation.Arguments.Length; i++)
+            {
+                if (LambdaOf(invocation.Arguments[i].Value) is { } lambda && HasOutsideComparison(lambda))
+                {
+                    return true;
+                }
+            }
+
+            if (invocation.Arguments.IsEmpty || invocation.Arguments[0].Value.WithoutConversions() is not IInvocationOperation source
+                || !SymbolEqualityComparer.Default.Equals(source.TargetMethod.ContainingType, symbols.Blocking.Queryable))
+            {
+                return false;
+            }
+
+            invocation = source;
+        }
+
+        return false;
+    }
+
+    private static IAnonymousFunctionOperation? LambdaOf(IOperation value)
+    {
+        value = value.WithoutConversions();
+        if (value is IDelegateCreationOperation creation)
+        {
+            value = creation.Target.WithoutConversions();
+        }
+
+        return value as IAnonymousFunctionOperation;
+    }
+
+    private static bool HasOutsideComparison(IAnonymousFunctionOperation lambda)
+    {
+        if (lambda.Symbol.Parameters.Length != 1)
+        {
+            return false;
+        }
+
+        var parameter = lambda.Symbol.Parameters[0];
+        foreach (var operation in lambda.Body.Descendants())
+        {
+            if (operation is IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } comparison)
+            {
+                var left = UsesParameter(comparison.LeftOperand, parameter);
+                var right = UsesParameter(comparison.RightOperand, parameter);
+                if (left != right && !IsConstant(left ? comparison.RightOperand : comparison.LeftOperand))
+                {
+                    return true;
+                }
+            }
+            else if (operation is IInvocationOperation { TargetMethod.Name: "Equals" or "Contains" } call && call.Instance is { } instance)
+            {
+                // o.ExternalId.Equals(message.Id), ids.Contains(o.Id)
+                var onParameter = UsesParameter(instance, parameter);
+                foreach (var argument in call.Arguments)
+                {
+                    if (UsesParameter(argument.Value, parameter) != onParameter && !IsConstant(onParameter ? argument.Value : instance))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsConstant(IOperation operation) => operation.WithoutConversions().ConstantValue.HasValue;
+
+    private static bool UsesParameter(IOperation operation, IParameterSymbol parameter)
+    {
+        if (operation.WithoutConversions() is IParameterReferenceOperation direct)
+        {
+            return SymbolEqualityComparer.Default.Equals(direct.Parameter, parameter);
+        }
+
+        foreach (var descendant in operation.Descendants())
+        {
+            if (descendant is IParameterReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Parameter, parameter))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

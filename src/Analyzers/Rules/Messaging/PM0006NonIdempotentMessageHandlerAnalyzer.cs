@@ -1,0 +1,553 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using Postmortem.Analyzers.Knowledge;
+using Postmortem.Analyzers.Options;
+using Postmortem.Analyzers.Shared;
+using Postmortem.Analyzers.Symbols;
+
+namespace Postmortem.Analyzers.Rules.Messaging;
+
+/// <summary>
+/// PM0006: a message handler (see <see cref="MessageHandlers"/>) that, itself or through the methods it calls, saves an
+/// increment or an insert with EF Core or charges through Stripe without an idempotency key, and shows no sign of
+/// deduplicating: a redelivered message repeats the effect. Every method's effects, evidence and calls are recorded
+/// while the compilation is analyzed (<see cref="CallGraph"/>) and combined once, at compilation end.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class PM0006NonIdempotentMessageHandlerAnalyzer : PostmortemAnalyzer
+{
+    private const int MaxEffectsListed = 3;
+
+    public PM0006NonIdempotentMessageHandlerAnalyzer()
+        : base(Descriptors.PM0006NonIdempotentMessageHandler)
+    {
+    }
+
+    private protected override bool AppliesTo(RuleContext context)
+        => context.Symbols.Messaging.HasAny
+           && (context.Symbols.EntityFramework.DbContext is not null || context.Symbols.Messaging.StripeRequestOptions is not null);
+
+    private protected override void Register(RuleContext context)
+    {
+        var state = new State(context);
+        context.RegisterOperationAction(state.AnalyzeInvocation, OperationKind.Invocation);
+        context.RegisterOperationAction(state.AnalyzeObjectCreation, OperationKind.ObjectCreation);
+        context.RegisterOperationAction(state.AnalyzeChange, OperationKind.CompoundAssignment, OperationKind.Increment, OperationKind.Decrement);
+        context.RegisterOperationAction(state.AnalyzeMemberReference, OperationKind.PropertyReference, OperationKind.FieldReference);
+        context.RegisterOperationAction(state.AnalyzeLiteral, OperationKind.Literal);
+        context.RegisterOperationAction(state.AnalyzeCatch, OperationKind.CatchClause);
+        context.RegisterOperationAction(state.AnalyzeSubscription, OperationKind.EventAssignment);
+        context.RegisterSymbolAction(state.AnalyzeMethod, SymbolKind.Method);
+        context.RegisterCompilationEndAction(state.Report);
+    }
+
+    /// <summary>An entry point: a method, or the part of one (a lambda, a loop body) that runs once per delivery.</summary>
+    private sealed class HandlerRoot
+    {
+        public HandlerRoot(MessageHandlerKind kind, IMethodSymbol method, SyntaxNode? scope, SyntaxNode? lambda)
+        {
+            Kind = kind;
+            Method = method;
+            Scope = scope;
+            Lambda = lambda;
+        }
+
+        public MessageHandlerKind Kind { get; }
+
+        /// <summary>The method whose code holds the handler (for a lambda or a loop, the enclosing method).</summary>
+        public IMethodSymbol Method { get; }
+
+        /// <summary>The lambda or loop whose code is the handler; null when it is the whole method.</summary>
+        public SyntaxNode? Scope { get; }
+
+        public SyntaxNode? Lambda { get; }
+    }
+
+    private sealed class State
+    {
+        private readonly RuleContext _rule;
+        private readonly KnownSymbols _symbols;
+        private readonly MessagingSymbols _messaging;
+        private readonly EntityFrameworkSymbols _ef;
+        private readonly CallGraph _graph;
+        private readonly ConcurrentQueue<HandlerRoot> _roots = new();
+        private readonly ConcurrentDictionary<string, string[]> _markersByList = new(System.StringComparer.Ordinal);
+
+        public State(RuleContext rule)
+        {
+            _rule = rule;
+            _symbols = rule.Symbols;
+            _messaging = rule.Symbols.Messaging;
+            _ef = rule.Symbols.EntityFramework;
+            _graph = new CallGraph(rule.Compilation);
+        }
+
+        public void AnalyzeMethod(SymbolAnalysisContext context)
+        {
+            var method = (IMethodSymbol)context.Symbol;
+            _graph.RecordDeclaration(method);
+            var kind = MessageHandlers.ClassifyMethod(method, _messaging);
+            if (kind != MessageHandlerKind.None && _graph.HasBodyInCompilation(method))
+            {
+                _roots.Enqueue(new HandlerRoot(kind, method, scope: null, lambda: null));
+            }
+        }
+
+        public void AnalyzeSubscription(OperationAnalysisContext context)
+        {
+            var kind = MessageHandlers.ClassifySubscription((IEventAssignmentOperation)context.Operation, _messaging, out var lambda, out var method);
+            if (kind == MessageHandlerKind.None)
+            {
+                return;
+            }
+
+            if (lambda is not null && context.ContainingSymbol is IMethodSymbol owner)
+            {
+                _roots.Enqueue(new HandlerRoot(kind, owner, lambda.Syntax, lambda.Syntax));
+            }
+            else if (method is not null && _graph.HasBodyInCompilation(method))
+            {
+                _roots.Enqueue(new HandlerRoot(kind, method, scope: null, lambda: null));
+            }
+        }
+
+        public void AnalyzeInvocation(OperationAnalysisContext context)
+        {
+            var invocation = (IInvocationOperation)context.Operation;
+            if (context.ContainingSymbol is not IMethodSymbol owner)
+            {
+                return;
+            }
+
+            var method = invocation.TargetMethod;
+            if (_graph.HasBodyInCompilation(method))
+            {
+                _graph.RecordForwardCall(owner, method, invocation.Syntax);
+            }
+
+            var reduced = method.ReducedFrom ?? method;
+            if (_ef.DbContext is not null)
+            {
+                if (NonIdempotentEffects.IsSaveChanges(method, _ef))
+                {
+                    Record(owner, "SaveChanges", invocation, EffectKinds.Save);
+                    return;
+                }
+
+                if (NonIdempotentEffects.IsInsert(method, _ef))
+                {
+                    Record(owner, "'" + method.ContainingType.Name + "." + method.Name + "' saved with SaveChanges", invocation, EffectKinds.Insert);
+                    return;
+                }
+
+                if (NonIdempotentEffects.IsExistenceCheck(invocation, _symbols))
+                {
+                    Record(owner, "existence check", invocation, EffectKinds.Evidence);
+                    return;
+                }
+
+                if (NonIdempotentEffects.IsEntityLookup(invocation, _symbols, out var byPredicate))
+                {
+                    if (byPredicate)
+                    {
+                        Record(owner, "lookup", invocation, EffectKinds.Lookup);
+                    }
+
+                    return;
+                }
+            }
+
+            if (_messaging.StripeRequestOptions is not null && NonIdempotentEffects.IsStripeCallWithoutIdempotencyKey(invocation, _messaging.StripeRequestOptions))
+            {
+                Record(owner, "'" + method.ContainingType.Name + "." + method.Name + "' without an idempotency key", invocation, EffectKinds.Immediate);
+                return;
+            }
+
+            if (MessageHandlers.EnqueuedJob(invocation, _messaging) is { } job)
+            {
+                if (_graph.HasBodyInCompilation(job))
+                {
+                    _roots.Enqueue(new HandlerRoot(MessageHandlerKind.HangfireJob, job, scope: null, lambda: null));
+                }
+
+                return;
+            }
+
+            var receive = MessageHandlers.ClassifyReceive(invocation, _messaging);
+            if (receive != MessageHandlerKind.None)
+            {
+                if (MessageHandlers.EnclosingLoop(invocation) is { } loop)
+                {
+                    _roots.Enqueue(new HandlerRoot(receive, owner, loop.Syntax, lambda: null));
+                }
+
+                return;
+            }
+
+            var markers = MarkersFor(invocation.Syntax.SyntaxTree);
+            if (NonIdempotentEffects.IsMarkerName(reduced.Name, markers) || NonIdempotentEffects.IsMarkerName(reduced.ContainingType.Name, markers))
+            {
+                Record(owner, "marker", invocation, EffectKinds.Evidence);
+            }
+        }
+
+        public void AnalyzeObjectCreation(OperationAnalysisContext context)
+        {
+            var creation = (IObjectCreationOperation)context.Operation;
+            if (context.ContainingSymbol is not IMethodSymbol owner || creation.Type is null)
+            {
+                return;
+            }
+
+            if (creation.Constructor is { } constructor && _graph.HasBodyInCompilation(constructor))
+            {
+                _graph.RecordForwardCall(owner, constructor, creation.Syntax);
+            }
+
+            if (NonIdempotentEffects.IsMarkerName(creation.Type.Name, MarkersFor(creation.Syntax.SyntaxTree)))
+            {
+                Record(owner, "marker", creation, EffectKinds.Evidence);
+            }
+        }
+
+        public void AnalyzeChange(OperationAnalysisContext context)
+        {
+            if (context.ContainingSymbol is not IMethodSymbol owner || _ef.DbContext is null)
+            {
+                return;
+            }
+
+            IOperation target;
+            string change;
+            switch (context.Operation)
+            {
+                case ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Add or BinaryOperatorKind.Subtract } compound:
+                    target = compound.Target;
+                    change = compound.OperatorKind == BinaryOperatorKind.Add ? " +=" : " -=";
+                    break;
+                case IIncrementOrDecrementOperation step:
+                    target = step.Target;
+                    change = step.Kind == OperationKind.Increment ? "++" : "--";
+                    break;
+                default:
+                    return;
+            }
+
+            if (target.WithoutConversions() is IMemberReferenceOperation member && NonIdempotentEffects.IsTrackedEntityMember(member, _symbols))
+            {
+                Record(owner, "'" + member.Member.ContainingType.Name + "." + member.Member.Name + change + "' saved with SaveChanges", context.Operation, EffectKinds.Increment);
+            }
+        }
+
+        public void AnalyzeMemberReference(OperationAnalysisContext context)
+        {
+            var reference = (IMemberReferenceOperation)context.Operation;
+            if (context.ContainingSymbol is not IMethodSymbol owner)
+            {
+                return;
+            }
+
+            var member = reference.Member;
+            if (reference is IFieldReferenceOperation { Field.Name: "NotExists" } && SymbolEqualityComparer.Default.Equals(member.ContainingType, _messaging.RedisWhen))
+            {
+                Record(owner, "When.NotExists", reference, EffectKinds.Evidence);
+                return;
+            }
+
+            if (reference is IPropertyReferenceOperation property
+                && (IsWritten(reference) ? property.Property.SetMethod : property.Property.GetMethod) is { } accessor
+                && _graph.HasBodyInCompilation(accessor))
+            {
+                _graph.RecordForwardCall(owner, accessor, reference.Syntax);
+            }
+
+            if (NonIdempotentEffects.IsIdentityMember(member, _messaging))
+            {
+                if (!IsWritten(reference) && !InLoggingCall(reference))
+                {
+                    Record(owner, "message identity", reference, EffectKinds.Evidence);
+                }
+
+                return;
+            }
+
+            var markers = MarkersFor(reference.Syntax.SyntaxTree);
+            var type = member switch
+            {
+                IPropertySymbol p => p.Type,
+                IFieldSymbol f => f.Type,
+                _ => null,
+            };
+            if (NonIdempotentEffects.IsMarkerName(member.Name, markers) || (type is not null && NonIdempotentEffects.IsMarkerName(type.Name, markers)))
+            {
+                Record(owner, "marker", reference, EffectKinds.Evidence);
+            }
+        }
+
+        public void AnalyzeLiteral(OperationAnalysisContext context)
+        {
+            if (context.Operation.ConstantValue is { HasValue: true, Value: string text } && context.ContainingSymbol is IMethodSymbol owner
+                && NonIdempotentEffects.IsIdentityHeader(text) && !InLoggingCall(context.Operation))
+            {
+                Record(owner, "identity header", context.Operation, EffectKinds.Evidence);
+            }
+        }
+
+        public void AnalyzeCatch(OperationAnalysisContext context)
+        {
+            var clause = (ICatchClauseOperation)context.Operation;
+            if (context.ContainingSymbol is not IMethodSymbol owner)
+            {
+                return;
+            }
+
+            var caught = clause.ExceptionType;
+            if (caught.InheritsFromOrEquals(_messaging.DbUpdateException)
+                || caught.Name.IndexOf("Duplicate", System.StringComparison.Ordinal) >= 0
+                || caught.Name.IndexOf("UniqueConstraint", System.StringComparison.Ordinal) >= 0)
+            {
+                Record(owner, "duplicate-key catch", clause, EffectKinds.Evidence);
+            }
+        }
+
+        public void Report(CompilationAnalysisContext context)
+        {
+            if (_roots.IsEmpty)
+            {
+                return;
+            }
+
+            var summaries = _graph.ResolveForward();
+            var saves = new Dictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
+            var seen = new HashSet<(IMethodSymbol, int)>();
+            foreach (var root in _roots)
+            {
+                if (!seen.Add((CallGraph.Key(root.Method), root.Scope?.SpanStart ?? -1)))
+                {
+                    continue;
+                }
+
+                var tree = root.Scope?.SyntaxTree ?? (root.Method.Locations.Length > 0 ? root.Method.Locations[0].SourceTree : null);
+                if (tree is null || _rule.IsSuppressedFor(root.Method, tree) || HasMarkerDeclaration(root.Method, MarkersFor(tree)))
+                {
+                    continue;
+                }
+
+                var effects = new List<(BuriedEffect Fact, IReadOnlyList<IMethodSymbol> Chain)>();
+                var strong = false;
+                var lookup = false;
+                foreach (var (fact, method, chain) in summaries.Reachable(root.Method, root.Scope, context.CancellationToken))
+                {
+                    switch (fact.Kind)
+                    {
+                        case EffectKinds.Evidence:
+                            strong = true;
+                            break;
+                        case EffectKinds.Lookup:
+                            lookup = true;
+                            break;
+                        case EffectKinds.Immediate:
+                            effects.Add((fact, chain));
+                            break;
+                        case EffectKinds.Increment or EffectKinds.Insert when IsSavedAfter(fact, method, summaries, saves, context.CancellationToken):
+                            effects.Add((fact, chain));
+                            break;
+                    }
+
+                    if (strong)
+                    {
+                        break;
+                    }
+                }
+
+                if (strong)
+                {
+                    continue;
+                }
+
+                if (lookup)
+                {
+                    effects.RemoveAll(static e => e.Fact.Kind != EffectKinds.Increment);
+                }
+
+                if (effects.Count == 0)
+                {
+                    continue;
+                }
+
+                context.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.PM0006NonIdempotentMessageHandler,
+                    ReportLocation(root),
+                    MessageHandlers.Describe(root.Kind),
+                    root.Lambda is null ? root.Method.ToMessageName() : "lambda in " + root.Method.ToMessageName(),
+                    Describe(effects)));
+            }
+        }
+
+        /// <summary>A pending increment or insert is an effect when SaveChanges runs after it in the same method, directly or in a callee.</summary>
+        private static bool IsSavedAfter(BuriedEffect fact, IMethodSymbol method, ForwardSummaries summaries, Dictionary<IMethodSymbol, bool> saves, System.Threading.CancellationToken cancellationToken)
+        {
+            var position = fact.Location.SourceSpan.Start;
+            foreach (var other in summaries.FactsOf(method))
+            {
+                if (other.Kind == EffectKinds.Save && other.Location.SourceTree == fact.Location.SourceTree && other.Location.SourceSpan.Start > position)
+                {
+                    return true;
+                }
+            }
+
+            foreach (var (callee, site) in summaries.CallsOf(method))
+            {
+                if (site.SyntaxTree == fact.Location.SourceTree && site.SpanStart > position && Saves(callee, summaries, saves, cancellationToken))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool Saves(IMethodSymbol method, ForwardSummaries summaries, Dictionary<IMethodSymbol, bool> saves, System.Threading.CancellationToken cancellationToken)
+        {
+            if (saves.TryGetValue(method, out var known))
+            {
+                return known;
+            }
+
+            var found = false;
+            foreach (var (fact, _, _) in summaries.Reachable(method, scope: null, cancellationToken))
+            {
+                if (fact.Kind == EffectKinds.Save)
+                {
+                    found = true;
+                    break;
+                }
+            }
+
+            saves[method] = found;
+            return found;
+        }
+
+        private static Location ReportLocation(HandlerRoot root)
+        {
+            if (root.Lambda is not null)
+            {
+                return MessageHandlers.LambdaStart(root.Lambda);
+            }
+
+            foreach (var location in root.Method.Locations)
+            {
+                if (location.IsInSource)
+                {
+                    return location;
+                }
+            }
+
+            return root.Scope?.GetLocation() ?? Location.None;
+        }
+
+        private static string Describe(List<(BuriedEffect Fact, IReadOnlyList<IMethodSymbol> Chain)> effects)
+        {
+            effects.Sort(static (x, y) => x.Chain.Count != y.Chain.Count ? x.Chain.Count.CompareTo(y.Chain.Count) : string.CompareOrdinal(x.Fact.Where, y.Fact.Where));
+            var text = new StringBuilder();
+            var listed = 0;
+            var seen = new HashSet<string>(System.StringComparer.Ordinal);
+            foreach (var (fact, chain) in effects)
+            {
+                if (!seen.Add(fact.What + fact.Where) || listed == MaxEffectsListed)
+                {
+                    continue;
+                }
+
+                if (listed++ > 0)
+                {
+                    text.Append(", ");
+                }
+
+                text.Append(fact.What).Append(" (").Append(fact.Where);
+                for (var i = 0; i < chain.Count; i++)
+                {
+                    text.Append(i == 0 ? " via '" : " → '").Append(CallGraph.CallName(chain[i])).Append('\'');
+                }
+
+                text.Append(')');
+            }
+
+            if (seen.Count > MaxEffectsListed)
+            {
+                text.Append(" and more");
+            }
+
+            return text.ToString();
+        }
+
+        private void Record(IMethodSymbol owner, string what, IOperation operation, int kind)
+            => _graph.RecordFact(owner, new BuriedEffect(what, operation.Syntax.GetLocation(), kind));
+
+        private string[] MarkersFor(SyntaxTree tree)
+        {
+            var list = _rule.Options.GetRaw(OptionCatalog.PM0006IdempotencyMarkers, tree) ?? string.Empty;
+            return list.Length == 0 ? System.Array.Empty<string>() : _markersByList.GetOrAdd(list, static text => Tenants.Split(text));
+        }
+
+        /// <summary>The handler, its type or a base type is named like a deduplicating one, or carries an attribute named so.</summary>
+        private static bool HasMarkerDeclaration(IMethodSymbol method, string[] markers)
+        {
+            if (HasMarkerAttribute(method, markers))
+            {
+                return true;
+            }
+
+            for (var type = method.ContainingType; type is not null; type = type.BaseType)
+            {
+                if (NonIdempotentEffects.IsMarkerName(type.Name, markers) || HasMarkerAttribute(type, markers))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool HasMarkerAttribute(ISymbol symbol, string[] markers)
+        {
+            foreach (var attribute in symbol.GetAttributes())
+            {
+                if (attribute.AttributeClass is { } type && NonIdempotentEffects.IsMarkerName(type.Name, markers))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsWritten(IOperation reference)
+            => reference.Parent is IAssignmentOperation assignment && ReferenceEquals(assignment.Target, reference);
+
+        private bool InLoggingCall(IOperation operation)
+        {
+            for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
+            {
+                if (parent is IInvocationOperation call)
+                {
+                    var type = (call.TargetMethod.ReducedFrom ?? call.TargetMethod).ContainingType;
+                    if (SymbolEqualityComparer.Default.Equals(type, _messaging.LoggerExtensions) || type.Implements(_messaging.Logger) || type is { Name: "Console", ContainingNamespace.Name: "System" })
+                    {
+                        return true;
+                    }
+                }
+                else if (parent is IBlockOperation or IExpressionStatementOperation or IAnonymousFunctionOperation)
+                {
+                    return false;
+                }
+            }
+
+            return false;
+        }
+    }
+}
