@@ -48,8 +48,29 @@ internal static class OperationExtensions
             return null;
         }
 
-        return references[0].GetSyntax() is Microsoft.CodeAnalysis.CSharp.Syntax.VariableDeclaratorSyntax { Initializer.Value: { } initializer }
-            ? model.GetOperation(initializer)
-            : null;
+        if (references[0].GetSyntax() is not Microsoft.CodeAnalysis.CSharp.Syntax.VariableDeclaratorSyntax { Initializer.Value: { } initializer })
+        {
+            return null;
+        }
+
+        // `var x = (await FindAsync(id))!;`: parentheses and the null-forgiving operator have no operation of their own.
+        while (true)
+        {
+            if (initializer is Microsoft.CodeAnalysis.CSharp.Syntax.PostfixUnaryExpressionSyntax suppressed
+                && suppressed.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.SuppressNullableWarningExpression))
+            {
+                initializer = suppressed.Operand;
+            }
+            else if (initializer is Microsoft.CodeAnalysis.CSharp.Syntax.ParenthesizedExpressionSyntax parenthesized)
+            {
+                initializer = parenthesized.Expression;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        return model.GetOperation(initializer);
     }
 }

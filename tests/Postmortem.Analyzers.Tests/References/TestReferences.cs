@@ -92,6 +92,25 @@ public static class TestReferences
         ("ZiggyCreatures.FusionCache", "2.9.0"),
     ];
 
+    private static readonly (string Id, string Version)[] s_messaging =
+    [
+        ("MassTransit.Abstractions", "9.2.6"),
+        ("Rebus", "8.9.5"),
+        ("RabbitMQ.Client", "7.2.2"),
+        ("Confluent.Kafka", "2.16.0"),
+        ("AWSSDK.SQS", "4.0.100.25"),
+        ("AWSSDK.Core", "4.0.102.19"),
+        ("Hangfire.Core", "1.8.25"),
+        ("Stripe.net", "53.1.0"),
+        ("Newtonsoft.Json", "13.0.4"),
+    ];
+
+    /// <summary>
+    /// Message brokers and job runners (MassTransit, Rebus, RabbitMQ.Client, Confluent.Kafka, AWS SQS, Hangfire) with EF Core,
+    /// StackExchange.Redis, Microsoft.Extensions.Caching and Stripe.net: the handlers PM0006 finds and the effects they repeat.
+    /// </summary>
+    public static ReferenceAssemblies Messaging80 { get; } = WithLibraries(nameof(Messaging80), [.. s_efCore, .. s_otherData, .. s_messaging]);
+
     /// <summary>.NET 8 plus Microsoft.Extensions.Caching 10 (IDistributedCache, IMemoryCache, HybridCache) and FusionCache.</summary>
     public static ReferenceAssemblies Caching80 { get; } = WithLibraries(nameof(Caching80), s_caching10);
 

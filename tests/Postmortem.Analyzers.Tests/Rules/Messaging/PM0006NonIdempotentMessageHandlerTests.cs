@@ -1,0 +1,771 @@
+using System.Text.RegularExpressions;
+using Microsoft.CodeAnalysis.Testing;
+using Postmortem.Analyzers.Tests.References;
+using Verify = Postmortem.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<Postmortem.Analyzers.Rules.Messaging.PM0006NonIdempotentMessageHandlerAnalyzer>;
+
+namespace Postmortem.Analyzers.Tests.Rules.Messaging;
+
+/// <summary>
+/// PM0006 Message handler is not idempotent: each handler family, each kind of effect and of evidence, effects two calls
+/// deep. MassTransit, Rebus, RabbitMQ.Client, Confluent.Kafka, AWS SQS, Hangfire, EF Core, StackExchange.Redis and Stripe.net
+/// are the real packages; NServiceBus, Azure.Messaging.ServiceBus and the Azure Functions worker extensions are not on the
+/// package source, so the tests declare minimal stubs of them with their real namespaces and signatures (<see cref="Sources.Stubs"/>).
+/// </summary>
+public sealed class PM0006NonIdempotentMessageHandlerTests
+{
+    private static readonly ReferenceAssemblies App = TestReferences.Messaging80;
+
+    // ---------------------------------------------------------------- Flags: handler families
+
+    [Fact]
+    public Task Flags_MassTransitConsumerIncrement() => Verify.VerifyAsync(
+        Sources.MassTransitIncrement,
+        App,
+        expected: Diagnostic(0).WithArguments("MassTransit consumer", "PaymentReceivedConsumer.Consume", "'Account.Balance +=' saved with SaveChanges (Test0.cs line 18)"));
+
+    [Fact]
+    public Task Flags_RebusHandlerInsert() => Flags(Sources.RebusInsert);
+
+    [Fact]
+    public Task Flags_NServiceBusHandlerStripeCharge() => Verify.VerifyAsync(
+        Sources.NServiceBusStripe + Sources.Stubs,
+        App,
+        expected: Diagnostic(0).WithArguments("NServiceBus handler", "ChargeCustomerHandler.Handle", "'ChargeService.CreateAsync' without an idempotency key (Test0.cs line 14)"));
+
+    [Fact]
+    public Task Flags_ServiceBusProcessorLambda() => Verify.VerifyAsync(
+        Sources.ServiceBusLambda + Sources.Stubs,
+        App,
+        expected: Diagnostic(0).WithArguments("Service Bus message handler", "lambda in OrderWorker.Start", "'DbSet.Add' saved with SaveChanges (Test0.cs line 16)"));
+
+    [Fact]
+    public Task Flags_RabbitMqMethodGroup() => Flags(Sources.RabbitMqMethodGroup);
+
+    [Fact]
+    public Task Flags_KafkaConsumeLoop() => Flags(Sources.KafkaLoop);
+
+    [Fact]
+    public Task Flags_SqsReceiveLoop() => Flags(Sources.SqsLoop);
+
+    [Fact]
+    public Task Flags_AzureFunctionServiceBusTrigger() => Flags(Sources.AzureFunction + Sources.Stubs);
+
+    [Fact]
+    public Task Flags_HangfireEnqueuedMethod() => Flags(Sources.HangfireJob);
+
+    // ---------------------------------------------------------------- Flags: interprocedural, and evidence that is not evidence
+
+    [Fact]
+    public Task Flags_EffectTwoCallsDeep() => Verify.VerifyAsync(
+        Sources.TwoCallsDeep,
+        App,
+        expected: Diagnostic(0).WithArguments("MassTransit consumer", "LoyaltyConsumer.Consume",
+            "'Customer.Points +=' saved with SaveChanges (Test0.cs line 32 via 'LoyaltyService.Award()' → 'LoyaltyService.AddPoints()')"));
+
+    [Fact]
+    public Task Flags_MessageIdOnlyLogged() => Flags(Sources.MessageIdOnlyLogged);
+
+    [Fact]
+    public Task Flags_IncrementAfterLookupOfTheSameRow() => Flags(Sources.IncrementAfterLookup);
+
+    // ---------------------------------------------------------------- Does not flag: evidence
+
+    [Fact]
+    public Task DoesNotFlag_MessageIdRecorded() => Flags(Sources.MessageIdRecorded);
+
+    [Fact]
+    public Task DoesNotFlag_ExistenceCheckOnBusinessKey() => Flags(Sources.ExistenceCheck);
+
+    [Fact]
+    public Task DoesNotFlag_LookupBeforeInsert() => Flags(Sources.LookupBeforeInsert);
+
+    [Fact]
+    public Task DoesNotFlag_DuplicateKeyCaught() => Flags(Sources.DuplicateKeyCaught);
+
+    [Fact]
+    public Task DoesNotFlag_RedisSetWhenNotExists() => Flags(Sources.RedisNotExists);
+
+    [Fact]
+    public Task DoesNotFlag_InboxTypeInCallee() => Flags(Sources.InboxInCallee);
+
+    [Fact]
+    public Task DoesNotFlag_IdempotentAttribute() => Flags(Sources.IdempotentAttribute);
+
+    [Fact]
+    public Task DoesNotFlag_MarkerFromOption() => Verify.VerifyAsync(
+        Sources.OptionMarker,
+        App,
+        editorConfig: "postmortem.PM0006.idempotency_markers = AlreadyHandled");
+
+    [Fact]
+    public Task Flags_WithoutMarkerOption() => Verify.VerifyAsync(
+        Sources.OptionMarker,
+        App,
+        expected: new DiagnosticResult(DiagnosticIds.NonIdempotentMessageHandler, Microsoft.CodeAnalysis.DiagnosticSeverity.Warning)
+            .WithSpan(13, 23, 13, 30).WithArguments("MassTransit consumer", "TopUpConsumer.Consume", "'Wallet.Credit +=' saved with SaveChanges (Test0.cs line 17)"));
+
+    [Fact]
+    public Task DoesNotFlag_StripeWithIdempotencyKey() => Flags(Sources.StripeWithKey + Sources.Stubs);
+
+    // ---------------------------------------------------------------- Does not flag: no effect, or not a handler
+
+    [Fact]
+    public Task DoesNotFlag_IncrementNeverSaved() => Flags(Sources.IncrementNeverSaved);
+
+    [Fact]
+    public Task DoesNotFlag_SameCodeOutsideAHandler() => Flags(Sources.NotAHandler);
+
+    [Fact]
+    public Task DoesNotFlag_ReadOnlyHandler() => Flags(Sources.ReadOnlyHandler);
+
+    private static DiagnosticResult Diagnostic(int location)
+        => new DiagnosticResult(DiagnosticIds.NonIdempotentMessageHandler, Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(location);
+
+    private static DiagnosticResult[] Markers(string source)
+        => Enumerable.Range(0, Regex.Matches(source, @"\{\|#\d+:").Count).Select(Diagnostic).ToArray();
+
+    private static Task Flags(string source) => Verify.VerifyAsync(source, App, expected: Markers(source));
+
+    /// <summary>The sources of the tests above, by shape. Robustness tests reuse them as a corpus of realistic code.</summary>
+    public static class Sources
+    {
+        private const string Model = """
+
+            public sealed class Account { public int Id { get; set; } public decimal Balance { get; set; } }
+            public sealed class Customer { public int Id { get; set; } public int Points { get; set; } }
+            public sealed class Wallet { public int Id { get; set; } public decimal Credit { get; set; } }
+            public sealed class Order { public int Id { get; set; } public string ExternalId { get; set; } = ""; public decimal Total { get; set; } }
+            public sealed class InboxMessage { public System.Guid Id { get; set; } }
+            public sealed class ShopContext : Microsoft.EntityFrameworkCore.DbContext
+            {
+                public Microsoft.EntityFrameworkCore.DbSet<Account> Accounts => Set<Account>();
+                public Microsoft.EntityFrameworkCore.DbSet<Customer> Customers => Set<Customer>();
+                public Microsoft.EntityFrameworkCore.DbSet<Wallet> Wallets => Set<Wallet>();
+                public Microsoft.EntityFrameworkCore.DbSet<Order> Orders => Set<Order>();
+                public Microsoft.EntityFrameworkCore.DbSet<InboxMessage> Inbox => Set<InboxMessage>();
+            }
+            public sealed record PaymentReceived(int AccountId, decimal Amount);
+            public sealed record OrderPlaced(string OrderId, decimal Total);
+            """;
+
+        /// <summary>Minimal stubs of NServiceBus, Azure.Messaging.ServiceBus and the Functions worker (not on the package source): real namespaces and signatures.</summary>
+        public const string Stubs = """
+
+            namespace System
+            {
+                public class BinaryData { public static BinaryData FromString(string data) => new(); public T? ToObjectFromJson<T>() => default; }
+            }
+            namespace NServiceBus
+            {
+                public interface IMessageHandlerContext { string MessageId { get; } }
+                public interface IHandleMessages<T> { System.Threading.Tasks.Task Handle(T message, IMessageHandlerContext context); }
+            }
+            namespace Azure.Messaging.ServiceBus
+            {
+                public class ServiceBusReceivedMessage { public string MessageId => ""; public System.BinaryData Body => System.BinaryData.FromString(""); }
+                public class ProcessMessageEventArgs { public ServiceBusReceivedMessage Message => new(); }
+                public class ProcessErrorEventArgs { }
+                public class ServiceBusProcessor
+                {
+                    public event System.Func<ProcessMessageEventArgs, System.Threading.Tasks.Task> ProcessMessageAsync { add { } remove { } }
+                    public event System.Func<ProcessErrorEventArgs, System.Threading.Tasks.Task> ProcessErrorAsync { add { } remove { } }
+                }
+            }
+            namespace Microsoft.Azure.Functions.Worker
+            {
+                [System.AttributeUsage(System.AttributeTargets.Method)] public sealed class FunctionAttribute : System.Attribute { public FunctionAttribute(string name) { } }
+                [System.AttributeUsage(System.AttributeTargets.Parameter)] public sealed class ServiceBusTriggerAttribute : System.Attribute { public ServiceBusTriggerAttribute(string queueName) { } }
+            }
+            """;
+
+        public const string MassTransitIncrement = """
+            using System.Threading.Tasks;
+            using MassTransit;
+
+            public sealed class PaymentReceivedConsumer : IConsumer<PaymentReceived>
+            {
+                private readonly ShopContext _db;
+
+                public PaymentReceivedConsumer(ShopContext db) => _db = db;
+
+                public async Task {|#0:Consume|}(ConsumeContext<PaymentReceived> context)
+                {
+                    var account = await _db.Accounts.FindAsync(context.Message.AccountId);
+                    if (account is null)
+                    {
+                        return;
+                    }
+
+                    account.Balance += context.Message.Amount;
+                    await _db.SaveChangesAsync();
+                }
+            }
+            """ + Model;
+
+        public const string RebusInsert = """
+            using System.Threading.Tasks;
+            using Rebus.Handlers;
+
+            public sealed class OrderPlacedHandler : IHandleMessages<OrderPlaced>
+            {
+                private readonly ShopContext _db;
+
+                public OrderPlacedHandler(ShopContext db) => _db = db;
+
+                public async Task {|#0:Handle|}(OrderPlaced message)
+                {
+                    _db.Orders.Add(new Order { ExternalId = message.OrderId, Total = message.Total });
+                    await _db.SaveChangesAsync();
+                }
+            }
+            """ + Model;
+
+        public const string NServiceBusStripe = """
+            using System.Threading.Tasks;
+            using NServiceBus;
+            using Stripe;
+
+            public sealed record ChargeCustomer(string CustomerId, long AmountInCents);
+
+            public sealed class ChargeCustomerHandler : IHandleMessages<ChargeCustomer>
+            {
+                private readonly ChargeService _charges = new();
+
+                public async Task {|#0:Handle|}(ChargeCustomer message, IMessageHandlerContext context)
+                {
+                    var options = new ChargeCreateOptions { Customer = message.CustomerId, Amount = message.AmountInCents, Currency = "usd" };
+                    await _charges.CreateAsync(options);
+                }
+            }
+            """;
+
+        public const string ServiceBusLambda = """
+            using System.Threading.Tasks;
+            using Azure.Messaging.ServiceBus;
+
+            public sealed class OrderWorker
+            {
+                private readonly ServiceBusProcessor _processor;
+                private readonly ShopContext _db;
+
+                public OrderWorker(ServiceBusProcessor processor, ShopContext db) { _processor = processor; _db = db; }
+
+                public void Start()
+                {
+                    _processor.ProcessMessageAsync += {|#0:async args =>|}
+                    {
+                        var order = args.Message.Body.ToObjectFromJson<OrderPlaced>()!;
+                        _db.Orders.Add(new Order { ExternalId = order.OrderId, Total = order.Total });
+                        await _db.SaveChangesAsync();
+                    };
+                    _processor.ProcessErrorAsync += _ => Task.CompletedTask;
+                }
+            }
+            """ + Model;
+
+        public const string RabbitMqMethodGroup = """
+            using System.Text.Json;
+            using System.Threading.Tasks;
+            using RabbitMQ.Client;
+            using RabbitMQ.Client.Events;
+
+            public sealed class PaymentListener
+            {
+                private readonly ShopContext _db;
+
+                public PaymentListener(ShopContext db) => _db = db;
+
+                public Task ListenAsync(IChannel channel)
+                {
+                    var consumer = new AsyncEventingBasicConsumer(channel);
+                    consumer.ReceivedAsync += OnReceivedAsync;
+                    return channel.BasicConsumeAsync("payments", autoAck: false, consumer);
+                }
+
+                private async Task {|#0:OnReceivedAsync|}(object sender, BasicDeliverEventArgs delivery)
+                {
+                    var payment = JsonSerializer.Deserialize<PaymentReceived>(delivery.Body.Span)!;
+                    var account = await _db.Accounts.FindAsync(payment.AccountId);
+                    account!.Balance += payment.Amount;
+                    await _db.SaveChangesAsync();
+                }
+            }
+            """ + Model;
+
+        public const string KafkaLoop = """
+            using System.Text.Json;
+            using System.Threading;
+            using Confluent.Kafka;
+
+            public sealed class PaymentStream
+            {
+                private readonly ShopContext _db;
+
+                public PaymentStream(ShopContext db) => _db = db;
+
+                public void {|#0:Run|}(IConsumer<string, string> consumer, CancellationToken cancellationToken)
+                {
+                    consumer.Subscribe("payments");
+                    while (!cancellationToken.IsCancellationRequested)
+                    {
+                        var result = consumer.Consume(cancellationToken);
+                        var payment = JsonSerializer.Deserialize<PaymentReceived>(result.Message.Value)!;
+                        var account = _db.Accounts.Find(payment.AccountId)!;
+                        account.Balance += payment.Amount;
+                        _db.SaveChanges();
+                        consumer.Commit(result);
+                    }
+                }
+            }
+            """ + Model;
+
+        public const string SqsLoop = """
+            using System.Text.Json;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Amazon.SQS;
+            using Amazon.SQS.Model;
+
+            public sealed class OrderQueueWorker
+            {
+                private readonly IAmazonSQS _sqs;
+                private readonly ShopContext _db;
+
+                public OrderQueueWorker(IAmazonSQS sqs, ShopContext db) { _sqs = sqs; _db = db; }
+
+                public async Task {|#0:PollAsync|}(string queueUrl, CancellationToken cancellationToken)
+                {
+                    while (!cancellationToken.IsCancellationRequested)
+                    {
+                        var response = await _sqs.ReceiveMessageAsync(new ReceiveMessageRequest { QueueUrl = queueUrl }, cancellationToken);
+                        foreach (var message in response.Messages)
+                        {
+                            var order = JsonSerializer.Deserialize<OrderPlaced>(message.Body)!;
+                            _db.Orders.Add(new Order { ExternalId = order.OrderId, Total = order.Total });
+                            await _db.SaveChangesAsync(cancellationToken);
+                            await _sqs.DeleteMessageAsync(queueUrl, message.ReceiptHandle, cancellationToken);
+                        }
+                    }
+                }
+            }
+            """ + Model;
+
+        public const string AzureFunction = """
+            using System.Threading.Tasks;
+            using Microsoft.Azure.Functions.Worker;
+
+            public sealed class OrderFunctions
+            {
+                private readonly ShopContext _db;
+
+                public OrderFunctions(ShopContext db) => _db = db;
+
+                [Function("RecordOrder")]
+                public async Task {|#0:RecordOrder|}([ServiceBusTrigger("orders")] OrderPlaced order)
+                {
+                    _db.Orders.Add(new Order { ExternalId = order.OrderId, Total = order.Total });
+                    await _db.SaveChangesAsync();
+                }
+            }
+            """ + Model;
+
+        public const string HangfireJob = """
+            using System.Threading.Tasks;
+            using Hangfire;
+
+            public sealed class PayoutJobs
+            {
+                private readonly ShopContext _db;
+
+                public PayoutJobs(ShopContext db) => _db = db;
+
+                public async Task {|#0:CreditAsync|}(int accountId, decimal amount)
+                {
+                    var account = await _db.Accounts.FindAsync(accountId);
+                    account!.Balance += amount;
+                    await _db.SaveChangesAsync();
+                }
+            }
+
+            public static class Payouts
+            {
+                public static void Schedule(int accountId, decimal amount)
+                    => BackgroundJob.Enqueue<PayoutJobs>(jobs => jobs.CreditAsync(accountId, amount));
+            }
+            """ + Model;
+
+        public const string TwoCallsDeep = """
+            using System.Threading.Tasks;
+            using MassTransit;
+
+            public sealed record OrderShipped(int CustomerId, decimal Total);
+
+            public sealed class LoyaltyConsumer : IConsumer<OrderShipped>
+            {
+                private readonly LoyaltyService _loyalty;
+
+                public LoyaltyConsumer(LoyaltyService loyalty) => _loyalty = loyalty;
+
+                public Task {|#0:Consume|}(ConsumeContext<OrderShipped> context) => _loyalty.Award(context.Message.CustomerId, context.Message.Total);
+            }
+
+            public sealed class LoyaltyService
+            {
+                private readonly ShopContext _db;
+
+                public LoyaltyService(ShopContext db) => _db = db;
+
+                public async Task Award(int customerId, decimal total)
+                {
+                    AddPoints(customerId, (int)total);
+                    await _db.SaveChangesAsync();
+                }
+
+                private void AddPoints(int customerId, int points)
+                {
+                    var customer = _db.Customers.Find(customerId);
+                    if (customer is not null)
+                    {
+                        customer.Points += points;
+                        _db.SaveChanges();
+                    }
+                }
+            }
+            """ + Model;
+
+        public const string MessageIdOnlyLogged = """
+            using System.Threading.Tasks;
+            using MassTransit;
+            using Microsoft.Extensions.Logging;
+
+            public sealed class PaymentReceivedConsumer : IConsumer<PaymentReceived>
+            {
+                private readonly ShopContext _db;
+                private readonly ILogger<PaymentReceivedConsumer> _logger;
+
+                public PaymentReceivedConsumer(ShopContext db, ILogger<PaymentReceivedConsumer> logger) { _db = db; _logger = logger; }
+
+                public async Task {|#0:Consume|}(ConsumeContext<PaymentReceived> context)
+                {
+                    _logger.LogInformation("Handling {MessageId}", context.MessageId);
+                    var account = await _db.Accounts.FindAsync(context.Message.AccountId);
+                    account!.Balance += context.Message.Amount;
+                    await _db.SaveChangesAsync();
+                }
+            }
+            """ + Model;
+
+        public const string IncrementAfterLookup = """
+            using System.Threading.Tasks;
+            using MassTransit;
+            using Microsoft.EntityFrameworkCore;
+
+            public sealed class PaymentReceivedConsumer : IConsumer<PaymentReceived>
+            {
+                private readonly ShopContext _db;
+
+                public PaymentReceivedConsumer(ShopContext db) => _db = db;
+
+                public async Task {|#0:Consume|}(ConsumeContext<PaymentReceived> context)
+                {
+                    var account = await _db.Accounts.FirstOrDefaultAsync(a => a.Id == context.Message.AccountId);
+                    if (account is null)
+                    {
+                        return;
+                    }
+
+                    account.Balance += context.Message.Amount;
+                    await _db.SaveChangesAsync();
+                }
+            }
+            """ + Model;
+
+        public const string MessageIdRecorded = """
+            using System.Threading.Tasks;
+            using MassTransit;
+
+            public sealed class PaymentReceivedConsumer : IConsumer<PaymentReceived>
+            {
+                private readonly ShopContext _db;
+
+                public PaymentReceivedConsumer(ShopContext db) => _db = db;
+
+                public async Task Consume(ConsumeContext<PaymentReceived> context)
+                {
+                    _db.Inbox.Add(new InboxMessage { Id = context.MessageId!.Value });
+                    var account = await _db.Accounts.FindAsync(context.Message.AccountId);
+                    account!.Balance += context.Message.Amount;
+                    await _db.SaveChangesAsync();
+                }
+            }
+            """ + Model;
+
+        public const string ExistenceCheck = """
+            using System.Threading.Tasks;
+            using Microsoft.EntityFrameworkCore;
+            using Rebus.Handlers;
+
+            public sealed class OrderPlacedHandler : IHandleMessages<OrderPlaced>
+            {
+                private readonly ShopContext _db;
+
+                public OrderPlacedHandler(ShopContext db) => _db = db;
+
+                public async Task Handle(OrderPlaced message)
+                {
+                    if (await _db.Orders.AnyAsync(o => o.ExternalId == message.OrderId))
+                    {
+                        return;
+                    }
+
+                    _db.Orders.Add(new Order { ExternalId = message.OrderId, Total = message.Total });
+                    await _db.SaveChangesAsync();
+                }
+            }
+            """ + Model;
+
+        public const string LookupBeforeInsert = """
+            using System.Linq;
+            using System.Threading.Tasks;
+            using Microsoft.EntityFrameworkCore;
+            using Rebus.Handlers;
+
+            public sealed class OrderPlacedHandler : IHandleMessages<OrderPlaced>
+            {
+                private readonly ShopContext _db;
+
+                public OrderPlacedHandler(ShopContext db) => _db = db;
+
+                public async Task Handle(OrderPlaced message)
+                {
+                    var existing = await _db.Orders.Where(o => o.ExternalId == message.OrderId).FirstOrDefaultAsync();
+                    if (existing is not null)
+                    {
+                        return;
+                    }
+
+                    _db.Orders.Add(new Order { ExternalId = message.OrderId, Total = message.Total });
+                    await _db.SaveChangesAsync();
+                }
+            }
+            """ + Model;
+
+        public const string DuplicateKeyCaught = """
+            using System.Threading.Tasks;
+            using Microsoft.EntityFrameworkCore;
+            using Rebus.Handlers;
+
+            public sealed class OrderPlacedHandler : IHandleMessages<OrderPlaced>
+            {
+                private readonly ShopContext _db;
+
+                public OrderPlacedHandler(ShopContext db) => _db = db;
+
+                public async Task Handle(OrderPlaced message)
+                {
+                    _db.Orders.Add(new Order { ExternalId = message.OrderId, Total = message.Total });
+                    try
+                    {
+                        await _db.SaveChangesAsync();
+                    }
+                    catch (DbUpdateException)
+                    {
+                        // The unique index on ExternalId says this order was recorded by an earlier delivery.
+                    }
+                }
+            }
+            """ + Model;
+
+        public const string RedisNotExists = """
+            using System;
+            using System.Threading.Tasks;
+            using MassTransit;
+            using StackExchange.Redis;
+
+            public sealed class PaymentReceivedConsumer : IConsumer<PaymentReceived>
+            {
+                private readonly ShopContext _db;
+                private readonly IDatabase _redis;
+
+                public PaymentReceivedConsumer(ShopContext db, IDatabase redis) { _db = db; _redis = redis; }
+
+                public async Task Consume(ConsumeContext<PaymentReceived> context)
+                {
+                    if (!await _redis.StringSetAsync("payment:" + context.Message.AccountId, 1, TimeSpan.FromDays(1), When.NotExists))
+                    {
+                        return;
+                    }
+
+                    var account = await _db.Accounts.FindAsync(context.Message.AccountId);
+                    account!.Balance += context.Message.Amount;
+                    await _db.SaveChangesAsync();
+                }
+            }
+            """ + Model;
+
+        public const string InboxInCallee = """
+            using System;
+            using System.Threading.Tasks;
+            using MassTransit;
+
+            public interface IInboxStore { Task<bool> TryRecordAsync(Guid messageId); }
+
+            public sealed class PaymentReceivedConsumer : IConsumer<PaymentReceived>
+            {
+                private readonly ShopContext _db;
+                private readonly Guard _guard;
+
+                public PaymentReceivedConsumer(ShopContext db, Guard guard) { _db = db; _guard = guard; }
+
+                public async Task Consume(ConsumeContext<PaymentReceived> context)
+                {
+                    if (!await _guard.FirstTime(context))
+                    {
+                        return;
+                    }
+
+                    var account = await _db.Accounts.FindAsync(context.Message.AccountId);
+                    account!.Balance += context.Message.Amount;
+                    await _db.SaveChangesAsync();
+                }
+            }
+
+            public sealed class Guard
+            {
+                private readonly IInboxStore _store;
+
+                public Guard(IInboxStore store) => _store = store;
+
+                public Task<bool> FirstTime(ConsumeContext context) => _store.TryRecordAsync(context.RequestId ?? Guid.Empty);
+            }
+            """ + Model;
+
+        public const string IdempotentAttribute = """
+            using System;
+            using System.Threading.Tasks;
+            using MassTransit;
+
+            [AttributeUsage(AttributeTargets.Class)]
+            public sealed class IdempotentConsumerAttribute : Attribute { }
+
+            [IdempotentConsumer]
+            public sealed class PaymentReceivedConsumer : IConsumer<PaymentReceived>
+            {
+                private readonly ShopContext _db;
+
+                public PaymentReceivedConsumer(ShopContext db) => _db = db;
+
+                public async Task Consume(ConsumeContext<PaymentReceived> context)
+                {
+                    var account = await _db.Accounts.FindAsync(context.Message.AccountId);
+                    account!.Balance += context.Message.Amount;
+                    await _db.SaveChangesAsync();
+                }
+            }
+            """ + Model;
+
+        public const string OptionMarker = """
+            using System.Threading.Tasks;
+            using MassTransit;
+
+            public sealed record TopUp(int WalletId, decimal Amount);
+
+            public sealed class TopUpConsumer : IConsumer<TopUp>
+            {
+                private readonly ShopContext _db;
+                private readonly Ledger _ledger;
+
+                public TopUpConsumer(ShopContext db, Ledger ledger) { _db = db; _ledger = ledger; }
+
+                public async Task Consume(ConsumeContext<TopUp> context)
+                {
+                    if (_ledger.AlreadyHandled(context.Message)) return;
+                    var wallet = (await _db.Wallets.FindAsync(context.Message.WalletId))!;
+                    wallet.Credit += context.Message.Amount;
+                    await _db.SaveChangesAsync();
+                }
+            }
+
+            public sealed class Ledger { public bool AlreadyHandled(TopUp topUp) => false; }
+            """ + Model;
+
+        public const string StripeWithKey = """
+            using System.Threading.Tasks;
+            using NServiceBus;
+            using Stripe;
+
+            public sealed record ChargeCustomer(string CustomerId, long AmountInCents, string PaymentId);
+
+            public sealed class ChargeCustomerHandler : IHandleMessages<ChargeCustomer>
+            {
+                private readonly ChargeService _charges = new();
+
+                public async Task Handle(ChargeCustomer message, IMessageHandlerContext context)
+                {
+                    var options = new ChargeCreateOptions { Customer = message.CustomerId, Amount = message.AmountInCents, Currency = "usd" };
+                    await _charges.CreateAsync(options, new RequestOptions { IdempotencyKey = "charge-" + message.PaymentId });
+                }
+            }
+            """;
+
+        public const string IncrementNeverSaved = """
+            using System.Threading.Tasks;
+            using MassTransit;
+
+            public sealed class PaymentReceivedConsumer : IConsumer<PaymentReceived>
+            {
+                private readonly ShopContext _db;
+
+                public PaymentReceivedConsumer(ShopContext db) => _db = db;
+
+                public async Task Consume(ConsumeContext<PaymentReceived> context)
+                {
+                    var account = await _db.Accounts.FindAsync(context.Message.AccountId);
+                    var preview = account!.Balance;
+                    preview += context.Message.Amount;
+                    await context.RespondAsync(new PaymentReceived(account.Id, preview));
+                }
+            }
+            """ + Model;
+
+        public const string NotAHandler = """
+            using System.Threading.Tasks;
+            using MassTransit;
+
+            public sealed class AccountService
+            {
+                private readonly ShopContext _db;
+
+                public AccountService(ShopContext db) => _db = db;
+
+                public async Task Credit(int accountId, decimal amount)
+                {
+                    var account = await _db.Accounts.FindAsync(accountId);
+                    account!.Balance += amount;
+                    await _db.SaveChangesAsync();
+                }
+            }
+            """ + Model;
+
+        public const string ReadOnlyHandler = """
+            using System.Threading.Tasks;
+            using MassTransit;
+            using Microsoft.EntityFrameworkCore;
+
+            public sealed record GetBalance(int AccountId);
+
+            public sealed class BalanceConsumer : IConsumer<GetBalance>
+            {
+                private readonly ShopContext _db;
+
+                public BalanceConsumer(ShopContext db) => _db = db;
+
+                public async Task Consume(ConsumeContext<GetBalance> context)
+                {
+                    var account = await _db.Accounts.AsNoTracking().FirstAsync(a => a.Id == context.Message.AccountId);
+                    await context.RespondAsync(new PaymentReceived(account.Id, account.Balance));
+                }
+            }
+            """ + Model;
+    }
+}
