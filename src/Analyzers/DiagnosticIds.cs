@@ -15,6 +15,8 @@ public static class DiagnosticIds
     public const string SyncWaitInAsyncPath = "PM0002";
     public const string HttpClientPerOperation = "PM0003";
     public const string DbContextCapturedByLongLivedObject = "PM0008";
+    public const string RoundTripInLoop = "PM0009";
+    public const string WholeTableWrite = "PM0010";
     public const string ThirtyTwoBitIdentityKey = "PM0012";
     public const string UnsafeMigration = "PM0011";
 }

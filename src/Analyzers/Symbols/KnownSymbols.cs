@@ -23,6 +23,7 @@ internal sealed class KnownSymbols
     private EntityFrameworkSymbols? _entityFramework;
     private BlockingSymbols? _blocking;
     private Knowledge.BlockingApis? _blockingApis;
+    private Knowledge.DatabaseCalls? _databaseCalls;
 
     private KnownSymbols(Compilation compilation) => Compilation = compilation;
 
@@ -59,6 +60,9 @@ internal sealed class KnownSymbols
             return value;
         }
     }
+
+    /// <summary>Which calls make a database round-trip (sync and async forms); answers are cached per method for the compilation.</summary>
+    public Knowledge.DatabaseCalls DatabaseCalls => Get(ref _databaseCalls, _ => new Knowledge.DatabaseCalls(this));
 
     public static KnownSymbols For(Compilation compilation) => s_cache.GetValue(compilation, static c => new KnownSymbols(c));
 
