@@ -140,7 +140,7 @@ internal static class SqlText
             }
         }
 
-        if (verb is null || restricted || table is null || table.Length == 0 || table[0] is '#' or '@' or ':' or '?' or '$')
+        if (verb is null || restricted || reader.Malformed || table is null || table.Length == 0 || table[0] is '#' or '@' or ':' or '?' or '$')
         {
             return null;
         }
@@ -207,7 +207,11 @@ internal static class SqlText
             _text = text;
             _position = 0;
             _depth = 0;
+            Malformed = false;
         }
+
+        /// <summary>A string, quoted identifier or comment runs to the end of the text: the SQL is cut or not SQL at all.</summary>
+        public bool Malformed { get; private set; }
 
         public readonly bool AtEnd => _position >= _text.Length;
 
@@ -373,6 +377,8 @@ internal static class SqlText
                     _position++;
                 }
             }
+
+            Malformed = true;
         }
 
         /// <summary>Skips from an opening quote to its closing one; a doubled closing quote is an escaped one.</summary>
@@ -402,6 +408,8 @@ internal static class SqlText
 
                 _position++;
             }
+
+            Malformed = true;
         }
 
         /// <summary>PostgreSQL's $tag$...$tag$ (or $$...$$) string; false (nothing consumed) for $1 parameters and the like.</summary>
@@ -421,6 +429,7 @@ internal static class SqlText
             var tag = _text.Substring(_position, end - _position + 1);
             var close = _text.IndexOf(tag, end + 1, StringComparison.Ordinal);
             _position = close < 0 ? _text.Length : close + tag.Length;
+            Malformed |= close < 0;
             return true;
         }
 
