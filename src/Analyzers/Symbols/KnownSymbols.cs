@@ -62,7 +62,20 @@ internal sealed class KnownSymbols
     }
 
     /// <summary>Which calls make a database round-trip (sync and async forms); answers are cached per method for the compilation.</summary>
-    public Knowledge.DatabaseCalls DatabaseCalls => Get(ref _databaseCalls, _ => new Knowledge.DatabaseCalls(this));
+    public Knowledge.DatabaseCalls DatabaseCalls
+    {
+        get
+        {
+            var value = Volatile.Read(ref _databaseCalls);
+            if (value is null)
+            {
+                value = new Knowledge.DatabaseCalls(this);
+                value = Interlocked.CompareExchange(ref _databaseCalls, value, null) ?? value;
+            }
+
+            return value;
+        }
+    }
 
     public static KnownSymbols For(Compilation compilation) => s_cache.GetValue(compilation, static c => new KnownSymbols(c));
 

@@ -31,17 +31,18 @@ public sealed class PM0009RoundTripInLoopAnalyzer : PostmortemAnalyzer
     private protected override void Register(RuleContext context)
     {
         var loops = new Loops(context.Compilation, context.Symbols);
-        context.RegisterOperationAction(c => AnalyzeInvocation(c, context, loops), OperationKind.Invocation);
+        var calls = context.Symbols.DatabaseCalls;
+        context.RegisterOperationAction(c => AnalyzeInvocation(c, context, calls, loops), OperationKind.Invocation);
         if (context.Symbols.EntityFramework.DbSet is not null)
         {
             context.RegisterOperationAction(c => AnalyzeForEach(c, context, loops), OperationKind.Loop);
         }
     }
 
-    private void AnalyzeInvocation(OperationAnalysisContext context, RuleContext rule, Loops loops)
+    private void AnalyzeInvocation(OperationAnalysisContext context, RuleContext rule, DatabaseCalls calls, Loops loops)
     {
         var invocation = (IInvocationOperation)context.Operation;
-        if (rule.Symbols.DatabaseCalls.Classify(invocation) == DatabaseCallKind.None
+        if (calls.Classify(invocation) == DatabaseCallKind.None
             || !loops.TryFind(invocation, out var repetition)
             || Loops.IsBatched(invocation, repetition))
         {
