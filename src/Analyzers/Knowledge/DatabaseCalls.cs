@@ -19,7 +19,10 @@ internal enum DatabaseCallKind
     /// <summary><c>Find</c>/<c>FindAsync</c> on a DbSet or a DbContext (a round-trip when the entity is not tracked yet).</summary>
     Find,
 
-    /// <summary>Explicit loading: Load/LoadAsync of a navigation entry, Reload and GetDatabaseValues of an entity entry.</summary>
+    /// <summary>
+    /// Explicit loading: Load/LoadAsync of a navigation entry. An entity entry's Reload and GetDatabaseValues are left out:
+    /// their loop is the documented way to resolve the entries of a concurrency conflict.
+    /// </summary>
     Load,
 
     /// <summary><c>SaveChanges</c>/<c>SaveChangesAsync</c>.</summary>
@@ -161,8 +164,6 @@ internal sealed class DatabaseCalls
             case "Find" or "FindAsync" when type.InheritsFromOrEquals(_ef.DbContext) || type.InheritsFromOrEquals(_ef.DbSet):
                 return new Classification(DatabaseCallKind.Find, needsEntityFrameworkQuery: false);
             case "Load" or "LoadAsync" when type.InheritsFromOrEquals(_ef.NavigationEntry):
-                return new Classification(DatabaseCallKind.Load, needsEntityFrameworkQuery: false);
-            case "Reload" or "ReloadAsync" or "GetDatabaseValues" or "GetDatabaseValuesAsync" when type.InheritsFromOrEquals(_ef.EntityEntry):
                 return new Classification(DatabaseCallKind.Load, needsEntityFrameworkQuery: false);
         }
 

@@ -13,7 +13,6 @@ internal sealed class EntityFrameworkSymbols
         QueryableExtensions = TypeResolver.Resolve(c, "Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions");
         RelationalQueryableExtensions = TypeResolver.Resolve(c, "Microsoft.EntityFrameworkCore.RelationalQueryableExtensions");
         DatabaseFacade = TypeResolver.Resolve(c, "Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade");
-        EntityEntry = TypeResolver.Resolve(c, "Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry");
         NavigationEntry = TypeResolver.Resolve(c, "Microsoft.EntityFrameworkCore.ChangeTracking.NavigationEntry");
         RelationalDatabaseFacadeExtensions = TypeResolver.Resolve(c, "Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions");
         ModelBuilder = TypeResolver.Resolve(c, "Microsoft.EntityFrameworkCore.ModelBuilder");
@@ -53,9 +52,6 @@ internal sealed class EntityFrameworkSymbols
     /// <summary>FromSql*, ExecuteSql*, ExecuteUpdate/ExecuteDelete live here or in <see cref="QueryableExtensions"/> depending on the version.</summary>
     public INamedTypeSymbol? RelationalQueryableExtensions { get; }
     public INamedTypeSymbol? DatabaseFacade { get; }
-
-    /// <summary><c>context.Entry(entity)</c>: Reload and GetDatabaseValues query the database.</summary>
-    public INamedTypeSymbol? EntityEntry { get; }
 
     /// <summary>The base of CollectionEntry and ReferenceEntry: <c>Load</c>/<c>LoadAsync</c> query the database (explicit loading).</summary>
     public INamedTypeSymbol? NavigationEntry { get; }

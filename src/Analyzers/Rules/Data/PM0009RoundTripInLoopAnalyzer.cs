@@ -124,6 +124,7 @@ public sealed class PM0009RoundTripInLoopAnalyzer : PostmortemAnalyzer
             repetition = default;
             var exits = false;
             ILabelSymbol? breakTarget = null;
+            IOperation? threshold = null;
             var child = call;
             for (var parent = call.Parent; parent is not null; child = parent, parent = parent.Parent)
             {
@@ -131,6 +132,10 @@ public sealed class PM0009RoundTripInLoopAnalyzer : PostmortemAnalyzer
                 {
                     case IBlockOperation block:
                         ScanFollowing(block, child, ref exits, ref breakTarget);
+                        break;
+
+                    case IConditionalOperation conditional when !ReferenceEquals(child, conditional.Condition):
+                        threshold ??= conditional.Condition;
                         break;
 
                     case IReturnOperation { IsImplicit: false }:
@@ -145,7 +150,7 @@ public sealed class PM0009RoundTripInLoopAnalyzer : PostmortemAnalyzer
                         }
 
                         if (exits || SymbolEqualityComparer.Default.Equals(breakTarget, forEach.ExitLabel) || IsBatchLoop(forEach)
-                            || ExpressionTrees.IsInExpressionTree(call, _symbols.Core))
+                            || IsBatchThreshold(threshold, forEach) || ExpressionTrees.IsInExpressionTree(call, _symbols.Core))
                         {
                             return false;
                         }
@@ -160,7 +165,7 @@ public sealed class PM0009RoundTripInLoopAnalyzer : PostmortemAnalyzer
                         }
 
                         if (exits || SymbolEqualityComparer.Default.Equals(breakTarget, forLoop.ExitLabel)
-                            || CollectionBound(forLoop) is not { } bound || StepsByMoreThanOne(forLoop)
+                            || CollectionBound(forLoop) is not { } bound || StepsByMoreThanOne(forLoop) || IsBatchThreshold(threshold, forLoop)
                             || ExpressionTrees.IsInExpressionTree(call, _symbols.Core))
                         {
                             return false;
@@ -203,7 +208,7 @@ public sealed class PM0009RoundTripInLoopAnalyzer : PostmortemAnalyzer
                 // The collection searched is the batch: 'batch.Contains(u.Id)' or 'Enumerable.Contains(batch, u.Id)', not 'u.Tags.Contains(item.Tag)'.
                 if (descendant is IInvocationOperation { TargetMethod.Name: "Contains" } contains
                     && (contains.Instance ?? (contains.Arguments.Length > 0 ? contains.Arguments[0].Value : null)) is { } searched
-                    && References(searched, repetition.Variables))
+                    && References(searched, repetition.Variables, repetition.Repeater.Syntax))
                 {
                     return true;
                 }
@@ -462,7 +467,87 @@ public sealed class PM0009RoundTripInLoopAnalyzer : PostmortemAnalyzer
             return builder.MoveToImmutable();
         }
 
-        private static bool References(IOperation operation, ImmutableArray<ISymbol> variables)
+        private static bool IsDeclaredIn(ISymbol local, SyntaxNode repeater)
+        {
+            foreach (var reference in local.DeclaringSyntaxReferences)
+            {
+                if (reference.SyntaxTree == repeater.SyntaxTree && repeater.Span.Contains(reference.Span))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// <c>if (++pending % 500 == 0)</c>, <c>if (count &gt;= BatchSize)</c>, <c>if (buffer.Count &gt;= 1000)</c>: a call under such a
+        /// condition flushes a batch every so many iterations, not once per element.
+        /// </summary>
+        private static bool IsBatchThreshold(IOperation? condition, ILoopOperation loop)
+        {
+            if (condition is null)
+            {
+                return false;
+            }
+
+            foreach (var operation in condition.DescendantsAndSelf())
+            {
+                if (operation is not IBinaryOperation binary)
+                {
+                    continue;
+                }
+
+                switch (binary.OperatorKind)
+                {
+                    case BinaryOperatorKind.Remainder:
+                        return true;
+                    case BinaryOperatorKind.GreaterThan or BinaryOperatorKind.GreaterThanOrEqual or BinaryOperatorKind.Equals
+                        or BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual:
+                        if (IsCounter(binary.LeftOperand, loop) || IsCounter(binary.RightOperand, loop))
+                        {
+                            return true;
+                        }
+
+                        break;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>A count that grows with the iterations: <c>buffer.Count</c>, or an integer local that the loop increments.</summary>
+        private static bool IsCounter(IOperation operand, ILoopOperation loop)
+        {
+            operand = operand.WithoutConversions();
+            if (operand is IPropertyReferenceOperation { Property.Name: "Count" or "Length", Instance: ILocalReferenceOperation or IFieldReferenceOperation })
+            {
+                return true;
+            }
+
+            if (operand is IIncrementOrDecrementOperation)
+            {
+                return true;
+            }
+
+            if (operand is not ILocalReferenceOperation { Local: { Type.SpecialType: SpecialType.System_Int32 or SpecialType.System_Int64 } local })
+            {
+                return false;
+            }
+
+            foreach (var node in loop.Body.DescendantsAndSelf())
+            {
+                if ((node is IIncrementOrDecrementOperation { Target: ILocalReferenceOperation incremented } && SymbolEqualityComparer.Default.Equals(incremented.Local, local))
+                    || (node is ICompoundAssignmentOperation { Target: ILocalReferenceOperation added } && SymbolEqualityComparer.Default.Equals(added.Local, local)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool References(IOperation operation, ImmutableArray<ISymbol> variables, SyntaxNode repeater)
         {
             foreach (var descendant in Flatten(operation, MaxLocalDepth))
             {
@@ -475,6 +560,12 @@ public sealed class PM0009RoundTripInLoopAnalyzer : PostmortemAnalyzer
                 if (symbol is null)
                 {
                     continue;
+                }
+
+                if (symbol is ILocalSymbol && IsDeclaredIn(symbol, repeater))
+                {
+                    // A local computed inside the loop (a pattern variable, a list built from the element) is per-iteration data.
+                    return true;
                 }
 
                 foreach (var variable in variables)

@@ -76,10 +76,13 @@ public sealed class PM0009RoundTripInLoopTests
     // ---------------------------------------------------------------- Does not flag
 
     [Fact]
-    public Task DoesNotFlag_WhileAndDoLoops() => Verify.VerifyAsync(Sources.WhileAndDoLoops, Data);
+    public Task DoesNotFlag_WhileAndDoLoopsAndConflictReloads() => Verify.VerifyAsync(Sources.WhileAndDoLoops, Data);
 
     [Fact]
     public Task DoesNotFlag_LoopVariableInsideContains() => Verify.VerifyAsync(Sources.LoopVariableInsideContains, Data);
+
+    [Fact]
+    public Task DoesNotFlag_SaveEverySoManyIterations() => Verify.VerifyAsync(Sources.SaveEverySoManyIterations, Data);
 
     [Fact]
     public Task DoesNotFlag_LoopsOverChunks() => Verify.VerifyAsync(Sources.LoopsOverChunks, Data);
@@ -265,7 +268,6 @@ public sealed class PM0009RoundTripInLoopTests
                     foreach (var order in orders)
                     {
                         [|db.Entry(order).Reference(o => o.User).Load()|];
-                        await [|db.Entry(order).ReloadAsync()|];
                     }
                 }
             }
@@ -478,6 +480,14 @@ public sealed class PM0009RoundTripInLoopTests
                     }
                     while (attempts < 3);
                 }
+
+                public async Task ResolveConflictsAsync(DbUpdateConcurrencyException conflict)
+                {
+                    foreach (var entry in conflict.Entries)
+                    {
+                        await entry.ReloadAsync();
+                    }
+                }
             }
             """ + Model;
 
@@ -505,6 +515,70 @@ public sealed class PM0009RoundTripInLoopTests
                     }
 
                     return users;
+                }
+            }
+            """ + Model;
+
+        public const string SaveEverySoManyIterations = """
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading.Tasks;
+            using Microsoft.EntityFrameworkCore;
+
+            namespace Shop;
+
+            public sealed class Importer(ShopContext db)
+            {
+                private const int BatchSize = 500;
+
+                public async Task ImportAsync(IEnumerable<User> users)
+                {
+                    var pending = 0;
+                    foreach (var user in users)
+                    {
+                        db.Users.Add(user);
+                        pending++;
+                        if (pending >= BatchSize)
+                        {
+                            await db.SaveChangesAsync();
+                            db.ChangeTracker.Clear();
+                            pending = 0;
+                        }
+                    }
+
+                    var index = 0;
+                    foreach (var user in users)
+                    {
+                        user.Active = true;
+                        if (++index % BatchSize == 0)
+                        {
+                            await db.SaveChangesAsync();
+                        }
+                    }
+
+                    var buffer = new List<Order>();
+                    foreach (var user in users)
+                    {
+                        buffer.AddRange(user.Orders);
+                        if (buffer.Count >= BatchSize)
+                        {
+                            db.Orders.AddRange(buffer);
+                            db.SaveChanges();
+                            buffer.Clear();
+                        }
+                    }
+                }
+
+                public void Tag(List<User> users)
+                {
+                    foreach (var user in users)
+                    {
+                        if (user.Orders is { Count: > 0 } orders)
+                        {
+                            var ids = orders.Select(o => o.Id).ToList();
+                            var stored = db.Orders.Where(o => ids.Contains(o.Id)).ToList();
+                        }
+                    }
                 }
             }
             """ + Model;
