@@ -149,7 +149,7 @@ public sealed class PM0009RoundTripInLoopAnalyzer : PostmortemAnalyzer
                             break;
                         }
 
-                        if (exits || SymbolEqualityComparer.Default.Equals(breakTarget, forEach.ExitLabel) || IsBatchLoop(forEach)
+                        if (exits || SymbolEqualityComparer.Default.Equals(breakTarget, forEach.ExitLabel) || IsBatchLoop(forEach) || IsFixedSet(forEach.Collection)
                             || IsBatchThreshold(threshold, forEach) || ExpressionTrees.IsInExpressionTree(call, _symbols.Core))
                         {
                             return false;
@@ -286,6 +286,30 @@ public sealed class PM0009RoundTripInLoopAnalyzer : PostmortemAnalyzer
             }
 
             return false;
+        }
+
+        /// <summary>
+        /// A set written out in the source: an array or collection expression with its elements (<c>new[] { a, b }</c>,
+        /// <c>[a, b]</c>), <c>Enum.GetValues</c>, or a static readonly field initialized with one. Its size is fixed by the code.
+        /// </summary>
+        private static bool IsFixedSet(IOperation collection)
+        {
+            collection = collection.WithoutConversions();
+            switch (collection)
+            {
+                case IArrayCreationOperation { Initializer: not null }:
+                case IInvocationOperation { TargetMethod: { Name: "GetValues" or "GetNames", ContainingType.SpecialType: SpecialType.System_Enum } }:
+                    return true;
+                case IFieldReferenceOperation { Field: { IsStatic: true, IsReadOnly: true } field }:
+                    var references = field.DeclaringSyntaxReferences;
+                    return references.Length == 1
+                        && references[0].GetSyntax() is Microsoft.CodeAnalysis.CSharp.Syntax.VariableDeclaratorSyntax { Initializer.Value: { } value }
+                        && value is Microsoft.CodeAnalysis.CSharp.Syntax.CollectionExpressionSyntax
+                            or Microsoft.CodeAnalysis.CSharp.Syntax.ArrayCreationExpressionSyntax { Initializer: not null }
+                            or Microsoft.CodeAnalysis.CSharp.Syntax.ImplicitArrayCreationExpressionSyntax;
+                default:
+                    return collection.Syntax is Microsoft.CodeAnalysis.CSharp.Syntax.CollectionExpressionSyntax;
+            }
         }
 
         /// <summary>A foreach over batches: Chunk(), or any collection whose elements are collections themselves (groupings are elements, not batches).</summary>
