@@ -62,6 +62,17 @@ internal sealed class DatabaseCalls
     /// <summary>What round-trip <paramref name="invocation"/> makes, or <see cref="DatabaseCallKind.None"/>.</summary>
     public DatabaseCallKind Classify(IInvocationOperation invocation)
     {
+        var kind = ClassifyMethod(invocation, out var needsEntityFrameworkQuery);
+        return kind != DatabaseCallKind.None && (!needsEntityFrameworkQuery || ExecutesEntityFrameworkQuery(invocation)) ? kind : DatabaseCallKind.None;
+    }
+
+    /// <summary>
+    /// The method-level answer, cached: what round-trip the called method makes, and whether it makes it only when its
+    /// source is an EF Core query (a LINQ operator such as ToList; then ask <see cref="ExecutesEntityFrameworkQuery"/>).
+    /// </summary>
+    public DatabaseCallKind ClassifyMethod(IInvocationOperation invocation, out bool needsEntityFrameworkQuery)
+    {
+        needsEntityFrameworkQuery = false;
         var target = invocation.TargetMethod;
         var key = (target.ReducedFrom ?? target).OriginalDefinition;
         if (key.MethodKind != MethodKind.Ordinary)
@@ -70,21 +81,15 @@ internal sealed class DatabaseCalls
         }
 
         var classification = _cache.GetOrAdd(key, _classify);
-        if (classification.Kind == DatabaseCallKind.None)
-        {
-            return DatabaseCallKind.None;
-        }
-
-        if (classification.NeedsEntityFrameworkQuery)
-        {
-            var receiver = invocation.Instance ?? (invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null);
-            if (receiver is null || !EntityFrameworkQueries.IsQuery(receiver, _symbols, depth: 0))
-            {
-                return DatabaseCallKind.None;
-            }
-        }
-
+        needsEntityFrameworkQuery = classification.NeedsEntityFrameworkQuery;
         return classification.Kind;
+    }
+
+    /// <summary>True when the source of a LINQ operator call is an EF Core query.</summary>
+    public bool ExecutesEntityFrameworkQuery(IInvocationOperation invocation)
+    {
+        var receiver = invocation.Instance ?? (invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null);
+        return receiver is not null && EntityFrameworkQueries.IsQuery(receiver, _symbols, depth: 0);
     }
 
     /// <summary>

@@ -41,9 +41,12 @@ public sealed class PM0009RoundTripInLoopAnalyzer : PostmortemAnalyzer
 
     private void AnalyzeInvocation(OperationAnalysisContext context, RuleContext rule, DatabaseCalls calls, Loops loops)
     {
+        // The cheap questions first: the cached method-level answer, then the walk to the enclosing loop; only then is the
+        // source of a LINQ operator followed to see whether it is an EF Core query.
         var invocation = (IInvocationOperation)context.Operation;
-        if (calls.Classify(invocation) == DatabaseCallKind.None
+        if (calls.ClassifyMethod(invocation, out var needsEntityFrameworkQuery) == DatabaseCallKind.None
             || !loops.TryFind(invocation, out var repetition)
+            || (needsEntityFrameworkQuery && !calls.ExecutesEntityFrameworkQuery(invocation))
             || Loops.IsBatched(invocation, repetition))
         {
             return;
@@ -64,8 +67,8 @@ public sealed class PM0009RoundTripInLoopAnalyzer : PostmortemAnalyzer
     private void AnalyzeForEach(OperationAnalysisContext context, RuleContext rule, Loops loops)
     {
         if (context.Operation is not IForEachLoopOperation { Collection: { } collection }
-            || !EntityFrameworkQueries.IsQuery(collection, rule.Symbols, depth: 0)
             || !loops.TryFind(collection, out var repetition)
+            || !EntityFrameworkQueries.IsQuery(collection, rule.Symbols, depth: 0)
             || Loops.IsBatched(collection, repetition))
         {
             return;
