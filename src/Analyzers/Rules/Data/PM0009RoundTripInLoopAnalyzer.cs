@@ -101,21 +101,38 @@ public sealed class PM0009RoundTripInLoopAnalyzer : PostmortemAnalyzer
         public string Description { get; }
     }
 
+    private sealed class LoopTypes
+    {
+        public LoopTypes(INamedTypeSymbol? grouping, INamedTypeSymbol? list)
+        {
+            Grouping = grouping;
+            List = list;
+        }
+
+        public INamedTypeSymbol? Grouping { get; }
+
+        public INamedTypeSymbol? List { get; }
+    }
+
     /// <summary>The loop shapes of the rule, with the types they need resolved once per compilation.</summary>
     private sealed class Loops
     {
+        private readonly Compilation _compilation;
         private readonly KnownSymbols _symbols;
-        private readonly INamedTypeSymbol? _grouping;
-        private readonly INamedTypeSymbol? _list;
         private readonly INamedTypeSymbol? _array;
+        private LoopTypes? _types;
 
         public Loops(Compilation compilation, KnownSymbols symbols)
         {
+            _compilation = compilation;
             _symbols = symbols;
-            _grouping = TypeResolver.Resolve(compilation, "System.Linq.IGrouping`2");
-            _list = TypeResolver.Resolve(compilation, "System.Collections.Generic.List`1");
             _array = compilation.GetSpecialType(SpecialType.System_Array);
         }
+
+        /// <summary>IGrouping and List, resolved on the first database call met in a loop: most compilations never need them.</summary>
+        private LoopTypes Types => _types ??= new LoopTypes(
+            TypeResolver.Resolve(_compilation, "System.Linq.IGrouping`2"),
+            TypeResolver.Resolve(_compilation, "System.Collections.Generic.List`1"));
 
         /// <summary>
         /// Walks from <paramref name="call"/> to the innermost loop or lambda that runs it once per element. False when
@@ -326,7 +343,7 @@ public sealed class PM0009RoundTripInLoopAnalyzer : PostmortemAnalyzer
                 return true;
             }
 
-            if (type.SpecialType == SpecialType.System_String || type.Implements(_grouping))
+            if (type.SpecialType == SpecialType.System_String || type.Implements(Types.Grouping))
             {
                 return false;
             }
@@ -463,7 +480,7 @@ public sealed class PM0009RoundTripInLoopAnalyzer : PostmortemAnalyzer
                 source = invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null;
             }
             else if (method.Name == "ForEach"
-                && (SymbolEqualityComparer.Default.Equals(type, _list) || (SymbolEqualityComparer.Default.Equals(type, _array) && method.IsStatic)))
+                && (SymbolEqualityComparer.Default.Equals(type, Types.List) || (SymbolEqualityComparer.Default.Equals(type, _array) && method.IsStatic)))
             {
                 source = invocation.Instance ?? (invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null);
             }
