@@ -123,6 +123,30 @@ public static class Descriptors
         helpLinkUri: HelpLinkBase + DiagnosticIds.DbContextCapturedByLongLivedObject + ".md",
         customTags: WellKnownDiagnosticTags.CompilationEnd);
 
+    public static readonly DiagnosticDescriptor PM0009RoundTripInLoop = new(
+        id: DiagnosticIds.RoundTripInLoop,
+        title: "Database round-trip inside a loop",
+        messageFormat: "'{0}' makes a database round-trip {1}: a collection of N items costs N queries, each holding a pooled connection, and a large one exhausts the pool; load or save the data in one round-trip (Contains, Include, one SaveChanges after the loop) or in batches",
+        category: DiagnosticCategories.Data,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "A query, Find, explicit Load, SaveChanges or command executed once per element of a collection turns one request into as many database round-trips as the collection has items (the N+1 problem). "
+            + "It is fast with the ten rows of a test database and saturates the connection pool with the thousands of a production one. "
+            + "Load what the loop needs in one query (Contains over the keys, Include), save once after the loop, or work in batches.",
+        helpLinkUri: HelpLinkBase + DiagnosticIds.RoundTripInLoop + ".md");
+
+    public static readonly DiagnosticDescriptor PM0010WholeTableWrite = new(
+        id: DiagnosticIds.WholeTableWrite,
+        title: "Update or delete of a whole table",
+        messageFormat: "{0} {1} every row of '{2}': with no WHERE clause one statement locks and rewrites the whole table for as long as it runs; filter it, or work through the table in batches",
+        category: DiagnosticCategories.Data,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "An UPDATE or DELETE with no WHERE clause touches every row of its table in one statement and one transaction. "
+            + "Instant on a development database, it holds locks on a production table of millions of rows for minutes, blocking every request that needs it, and fills the transaction log. "
+            + "Add the filter that was meant, or update and delete in batches of a few thousand rows.",
+        helpLinkUri: HelpLinkBase + DiagnosticIds.WholeTableWrite + ".md");
+
     public static readonly DiagnosticDescriptor PM0012ThirtyTwoBitIdentityKey = new(
         id: DiagnosticIds.ThirtyTwoBitIdentityKey,
         title: "32-bit identity key",
@@ -166,6 +190,8 @@ public static class Descriptors
         PM0006NonIdempotentMessageHandler,
         PM0007CacheKeyWithoutTenant,
         PM0008DbContextCapturedByLongLivedObject,
+        PM0009RoundTripInLoop,
+        PM0010WholeTableWrite,
         PM0011UnsafeMigration,
         PM0012ThirtyTwoBitIdentityKey);
 }

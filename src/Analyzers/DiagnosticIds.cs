@@ -17,6 +17,8 @@ public static class DiagnosticIds
     public const string NonIdempotentMessageHandler = "PM0006";
     public const string CacheKeyWithoutTenant = "PM0007";
     public const string DbContextCapturedByLongLivedObject = "PM0008";
+    public const string RoundTripInLoop = "PM0009";
+    public const string WholeTableWrite = "PM0010";
     public const string ThirtyTwoBitIdentityKey = "PM0012";
     public const string UnsafeMigration = "PM0011";
 }

@@ -10,6 +10,7 @@ public static class EquivalenceKeys
     public const string PM0007PrefixTenant = "PM0007.PrefixTenant";
     public const string PM0008UseScoped = "PM0008.UseScoped";
     public const string PM0008UseFactory = "PM0008.UseFactory";
+    public const string PM0009MoveSaveChangesAfterLoop = "PM0009.MoveSaveChangesAfterLoop";
     public const string PM0012UseLong = "PM0012.UseLong";
     public const string PM0011CreateIndexConcurrently = "PM0011.CreateIndexConcurrently";
     public const string PM0011CreateIndexOnline = "PM0011.CreateIndexOnline";

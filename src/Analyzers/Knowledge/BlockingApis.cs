@@ -199,23 +199,9 @@ internal sealed class BlockingApis
 
     /// <summary>ToList, First, Count, Sum...: blocking when they execute an EF Core query, whose XAsync operator lives in EF's extensions.</summary>
     private BlockingApi? EntityFrameworkCounterpart(IMethodSymbol method)
-    {
-        if (_symbols.EntityFramework.QueryableExtensions is not { } extensions)
-        {
-            return null;
-        }
-
-        var name = method.Name + "Async";
-        foreach (var member in extensions.GetMembers(name))
-        {
-            if (member is IMethodSymbol candidate && AsyncCounterparts.IsCompatible(method, candidate, _symbols, skipFirstParameter: true, ignoreReturnType: false))
-            {
-                return new BlockingApi(method, "EntityFrameworkQueryableExtensions." + name, candidate, CounterpartShape.Renamed, needsEntityFrameworkQuery: true);
-            }
-        }
-
-        return null;
-    }
+        => DatabaseCalls.EntityFrameworkAsyncOperator(method, _symbols) is { } counterpart
+            ? new BlockingApi(method, "EntityFrameworkQueryableExtensions." + counterpart.Name, counterpart, CounterpartShape.Renamed, needsEntityFrameworkQuery: true)
+            : null;
 
     /// <summary>
     /// An assembly of the same product (Contoso.Data for Contoso.Api: same first name segment), typically a project

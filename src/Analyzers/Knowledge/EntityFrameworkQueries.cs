@@ -7,7 +7,8 @@ namespace Postmortem.Analyzers.Knowledge;
 
 /// <summary>
 /// Whether an IQueryable is an Entity Framework Core query: a DbSet, <c>context.Set&lt;T&gt;()</c>, a chain of
-/// LINQ operators over one, a chain through an EF-only operator (Include, AsNoTracking, FromSql...), or a local
+/// LINQ operators over one, a chain through an EF-only operator (Include, AsNoTracking, FromSql...), <c>Database.SqlQuery</c>,
+/// a navigation entry's <c>Query()</c>, or a local
 /// initialized with such a query. Parameters, fields and properties typed IQueryable are not assumed to be EF.
 /// </summary>
 internal static class EntityFrameworkQueries
@@ -39,6 +40,13 @@ internal static class EntityFrameworkQueries
                 }
 
                 if (method.Name == "Set" && method.ContainingType.InheritsFromOrEquals(ef.DbContext))
+                {
+                    return true;
+                }
+
+                // context.Database.SqlQuery<T>(...) and context.Entry(e).Collection(x => x.Items).Query().
+                if ((method.Name.StartsWith("SqlQuery", System.StringComparison.Ordinal) && SymbolEqualityComparer.Default.Equals(type, ef.RelationalDatabaseFacadeExtensions))
+                    || (method.Name == "Query" && method.ContainingType.InheritsFromOrEquals(ef.NavigationEntry)))
                 {
                     return true;
                 }

@@ -35,6 +35,8 @@ internal sealed class BlockingSymbols
             "System.Security.Cryptography.CryptoStream");
         DbConnection = TypeResolver.Resolve(c, "System.Data.Common.DbConnection");
         DbDataReader = TypeResolver.Resolve(c, "System.Data.Common.DbDataReader");
+        DbCommand = TypeResolver.Resolve(c, "System.Data.Common.DbCommand");
+        DbCommandInterface = TypeResolver.Resolve(c, "System.Data.IDbCommand");
         Enumerable = TypeResolver.Resolve(c, "System.Linq.Enumerable");
         Queryable = TypeResolver.Resolve(c, "System.Linq.Queryable");
         QueryableInterface = TypeResolver.Resolve(c, "System.Linq.IQueryable");
@@ -62,6 +64,10 @@ internal sealed class BlockingSymbols
     public INamedTypeSymbol[] StreamWrappers { get; }
     public INamedTypeSymbol? DbConnection { get; }
     public INamedTypeSymbol? DbDataReader { get; }
+
+    /// <summary>ADO.NET commands: ExecuteReader, ExecuteNonQuery, ExecuteScalar and their async forms; CommandText.</summary>
+    public INamedTypeSymbol? DbCommand { get; }
+    public INamedTypeSymbol? DbCommandInterface { get; }
     public INamedTypeSymbol? Enumerable { get; }
     public INamedTypeSymbol? Queryable { get; }
     public INamedTypeSymbol? QueryableInterface { get; }

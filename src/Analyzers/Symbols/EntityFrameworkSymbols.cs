@@ -13,6 +13,7 @@ internal sealed class EntityFrameworkSymbols
         QueryableExtensions = TypeResolver.Resolve(c, "Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions");
         RelationalQueryableExtensions = TypeResolver.Resolve(c, "Microsoft.EntityFrameworkCore.RelationalQueryableExtensions");
         DatabaseFacade = TypeResolver.Resolve(c, "Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade");
+        NavigationEntry = TypeResolver.Resolve(c, "Microsoft.EntityFrameworkCore.ChangeTracking.NavigationEntry");
         RelationalDatabaseFacadeExtensions = TypeResolver.Resolve(c, "Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions");
         ModelBuilder = TypeResolver.Resolve(c, "Microsoft.EntityFrameworkCore.ModelBuilder");
         Migration = TypeResolver.Resolve(c, "Microsoft.EntityFrameworkCore.Migrations.Migration");
@@ -51,6 +52,9 @@ internal sealed class EntityFrameworkSymbols
     /// <summary>FromSql*, ExecuteSql*, ExecuteUpdate/ExecuteDelete live here or in <see cref="QueryableExtensions"/> depending on the version.</summary>
     public INamedTypeSymbol? RelationalQueryableExtensions { get; }
     public INamedTypeSymbol? DatabaseFacade { get; }
+
+    /// <summary>The base of CollectionEntry and ReferenceEntry: <c>Load</c>/<c>LoadAsync</c> query the database (explicit loading).</summary>
+    public INamedTypeSymbol? NavigationEntry { get; }
     public INamedTypeSymbol? RelationalDatabaseFacadeExtensions { get; }
     public INamedTypeSymbol? ModelBuilder { get; }
     public INamedTypeSymbol? Migration { get; }

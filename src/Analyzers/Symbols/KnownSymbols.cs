@@ -25,6 +25,7 @@ internal sealed class KnownSymbols
     private CachingSymbols? _caching;
     private MessagingSymbols? _messaging;
     private Knowledge.BlockingApis? _blockingApis;
+    private Knowledge.DatabaseCalls? _databaseCalls;
 
     private KnownSymbols(Compilation compilation) => Compilation = compilation;
 
@@ -60,6 +61,22 @@ internal sealed class KnownSymbols
             {
                 value = new Knowledge.BlockingApis(this);
                 value = Interlocked.CompareExchange(ref _blockingApis, value, null) ?? value;
+            }
+
+            return value;
+        }
+    }
+
+    /// <summary>Which calls make a database round-trip (sync and async forms); answers are cached per method for the compilation.</summary>
+    public Knowledge.DatabaseCalls DatabaseCalls
+    {
+        get
+        {
+            var value = Volatile.Read(ref _databaseCalls);
+            if (value is null)
+            {
+                value = new Knowledge.DatabaseCalls(this);
+                value = Interlocked.CompareExchange(ref _databaseCalls, value, null) ?? value;
             }
 
             return value;
