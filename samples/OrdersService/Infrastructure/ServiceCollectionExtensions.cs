@@ -1,3 +1,6 @@
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using OrdersService.Consumers;
 using OrdersService.Data;
 using OrdersService.Services;
 
@@ -46,6 +49,14 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<AddressValidationService>();
         services.AddSingleton<ExchangeRateService>();
         services.AddSingleton<WebhookNotifier>();
+
+        services.AddDbContext<LoyaltyDbContext>(options => options.UseInMemoryDatabase("loyalty"));
+        services.AddMassTransit(bus =>
+        {
+            bus.AddConsumer<OrderPaidConsumer>();
+            bus.AddConsumer<OrderRefundedConsumer>();
+            bus.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
+        });
 
         return services;
     }

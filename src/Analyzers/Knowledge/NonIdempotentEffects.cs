@@ -42,6 +42,16 @@ internal static class NonIdempotentEffects
 
     private const int MaxDepth = 8;
 
+    /// <summary>
+    /// MassTransit's endpoint configuration that turns on its inbox (<c>UseEntityFrameworkOutbox</c>, <c>UseMongoDbOutbox</c>,
+    /// <c>UseInMemoryInboxOutbox</c>): consumers on that endpoint receive a message id once. <c>UseInMemoryOutbox</c> and
+    /// <c>UseBusOutbox</c> only delay outgoing messages and are not in the list.
+    /// </summary>
+    public static bool IsMassTransitInboxConfiguration(IMethodSymbol method)
+        => method.Name is "UseEntityFrameworkOutbox" or "UseMongoDbOutbox" or "UseInMemoryInboxOutbox"
+           && method.IsExtensionMethod
+           && method.ContainingNamespace is { Name: "MassTransit", ContainingNamespace.IsGlobalNamespace: true };
+
     /// <summary>True for a name containing a built-in marker or one of <paramref name="extra"/>.</summary>
     public static bool IsMarkerName(string name, string[] extra)
     {

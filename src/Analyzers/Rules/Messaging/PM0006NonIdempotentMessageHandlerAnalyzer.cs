@@ -76,6 +76,7 @@ public sealed class PM0006NonIdempotentMessageHandlerAnalyzer : PostmortemAnalyz
         private readonly CallGraph _graph;
         private readonly ConcurrentQueue<HandlerRoot> _roots = new();
         private readonly ConcurrentDictionary<string, string[]> _markersByList = new(System.StringComparer.Ordinal);
+        private int _massTransitInbox;
 
         public State(RuleContext rule)
         {
@@ -185,6 +186,12 @@ public sealed class PM0006NonIdempotentMessageHandlerAnalyzer : PostmortemAnalyz
                     _roots.Enqueue(new HandlerRoot(receive, owner, loop.Syntax, lambda: null));
                 }
 
+                return;
+            }
+
+            if (_messaging.MassTransitConsumer is not null && NonIdempotentEffects.IsMassTransitInboxConfiguration(reduced))
+            {
+                System.Threading.Interlocked.Exchange(ref _massTransitInbox, 1);
                 return;
             }
 
@@ -321,6 +328,9 @@ public sealed class PM0006NonIdempotentMessageHandlerAnalyzer : PostmortemAnalyz
                 return;
             }
 
+            // MassTransit's inbox, configured on a receive endpoint anywhere in the compilation, drops redelivered messages
+            // before they reach the consumer; which consumers share that endpoint is decided at run time.
+            var massTransitInbox = System.Threading.Volatile.Read(ref _massTransitInbox) == 1;
             var summaries = _graph.ResolveForward();
             var saves = new Dictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
             var seen = new HashSet<(IMethodSymbol, int)>();
@@ -332,7 +342,7 @@ public sealed class PM0006NonIdempotentMessageHandlerAnalyzer : PostmortemAnalyz
                 }
 
                 var tree = root.Scope?.SyntaxTree ?? (root.Method.Locations.Length > 0 ? root.Method.Locations[0].SourceTree : null);
-                if (tree is null || _rule.IsSuppressedFor(root.Method, tree) || HasMarkerDeclaration(root.Method, MarkersFor(tree)))
+                if (tree is null || (massTransitInbox && root.Kind == MessageHandlerKind.MassTransitConsumer) || _rule.IsSuppressedFor(root.Method, tree) || HasMarkerDeclaration(root.Method, MarkersFor(tree)))
                 {
                     continue;
                 }

@@ -74,6 +74,9 @@ public sealed class PM0006NonIdempotentMessageHandlerTests
     public Task DoesNotFlag_MessageIdRecorded() => Flags(Sources.MessageIdRecorded);
 
     [Fact]
+    public Task DoesNotFlag_MassTransitInboxOnTheEndpoint() => Flags(Sources.MassTransitInbox);
+
+    [Fact]
     public Task DoesNotFlag_ExistenceCheckOnBusinessKey() => Flags(Sources.ExistenceCheck);
 
     [Fact]
@@ -198,6 +201,47 @@ public sealed class PM0006NonIdempotentMessageHandlerTests
 
                     account.Balance += context.Message.Amount;
                     await _db.SaveChangesAsync();
+                }
+            }
+            """ + Model;
+
+        /// <summary>
+        /// The consumer of <see cref="MassTransitIncrement"/> on an endpoint with MassTransit's EF Core inbox. The
+        /// MassTransit.EntityFrameworkCore package is not among the test references: its extension method is declared with
+        /// its real namespace and signature.
+        /// </summary>
+        public const string MassTransitInbox = """
+            using System.Threading.Tasks;
+            using MassTransit;
+
+            public sealed class PaymentReceivedConsumer : IConsumer<PaymentReceived>
+            {
+                private readonly ShopContext _db;
+
+                public PaymentReceivedConsumer(ShopContext db) => _db = db;
+
+                public async Task Consume(ConsumeContext<PaymentReceived> context)
+                {
+                    var account = await _db.Accounts.FindAsync(context.Message.AccountId);
+                    account!.Balance += context.Message.Amount;
+                    await _db.SaveChangesAsync();
+                }
+            }
+
+            public static class PaymentsEndpoint
+            {
+                public static void Configure(IReceiveEndpointConfigurator endpoint, IRegistrationContext context)
+                    => endpoint.UseEntityFrameworkOutbox<ShopContext>(context);
+            }
+
+            namespace MassTransit
+            {
+                public static class EntityFrameworkOutboxConfigurationExtensions
+                {
+                    public static void UseEntityFrameworkOutbox<TDbContext>(this IReceiveEndpointConfigurator configurator, IRegistrationContext context, System.Action<object>? configure = null)
+                        where TDbContext : Microsoft.EntityFrameworkCore.DbContext
+                    {
+                    }
                 }
             }
             """ + Model;
