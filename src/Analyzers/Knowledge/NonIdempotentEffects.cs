@@ -161,7 +161,8 @@ internal static class NonIdempotentEffects
                 return method.ContainingType.InheritsFromOrEquals(ef.DbSet) || method.ContainingType.InheritsFromOrEquals(ef.DbContext);
             case "First" or "FirstOrDefault" or "Single" or "SingleOrDefault" or "Last" or "LastOrDefault"
                 or "FirstAsync" or "FirstOrDefaultAsync" or "SingleAsync" or "SingleOrDefaultAsync" or "LastAsync" or "LastOrDefaultAsync":
-                if (!method.IsExtensionMethod || invocation.Arguments.IsEmpty || !EntityFrameworkQueries.IsQuery(invocation.Arguments[0].Value, symbols, 0))
+                if (!method.IsExtensionMethod || invocation.Arguments.IsEmpty || !IsQueryOperator(method, symbols)
+                    || !EntityFrameworkQueries.IsQuery(invocation.Arguments[0].Value, symbols, 0))
                 {
                     return false;
                 }
@@ -173,6 +174,14 @@ internal static class NonIdempotentEffects
         }
     }
 
+    /// <summary>An operator of System.Linq.Queryable or of EF Core's async extensions: the only ones that run over an EF query (cheap; checked before tracing the source).</summary>
+    private static bool IsQueryOperator(IMethodSymbol method, KnownSymbols symbols)
+    {
+        var type = (method.ReducedFrom ?? method).ContainingType;
+        return SymbolEqualityComparer.Default.Equals(type, symbols.Blocking.Queryable)
+            || SymbolEqualityComparer.Default.Equals(type, symbols.EntityFramework.QueryableExtensions);
+    }
+
     /// <summary>Any/Count/Contains on an EF query whose predicate compares an entity property with an outside value: "does it exist already".</summary>
     public static bool IsExistenceCheck(IInvocationOperation invocation, KnownSymbols symbols)
     {
@@ -180,6 +189,7 @@ internal static class NonIdempotentEffects
         return method.Name is "Any" or "AnyAsync" or "Count" or "CountAsync" or "LongCount" or "LongCountAsync" or "Contains" or "ContainsAsync"
                && method.IsExtensionMethod
                && !invocation.Arguments.IsEmpty
+               && IsQueryOperator(method, symbols)
                && EntityFrameworkQueries.IsQuery(invocation.Arguments[0].Value, symbols, 0)
                && ComparesWithOutsideValue(invocation, symbols);
     }
@@ -191,7 +201,9 @@ internal static class NonIdempotentEffects
     public static bool IsStripeCallWithoutIdempotencyKey(IInvocationOperation invocation, INamedTypeSymbol? requestOptions)
     {
         var method = invocation.TargetMethod;
-        if (requestOptions is null || !StartsWithAny(method.Name, "Create", "Capture", "Confirm", "Pay"))
+        if (requestOptions is null
+            || !SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, requestOptions.ContainingAssembly)
+            || !StartsWithAny(method.Name, s_moneyMovingPrefixes))
         {
             return false;
         }
@@ -241,7 +253,9 @@ internal static class NonIdempotentEffects
         return false;
     }
 
-    private static bool StartsWithAny(string name, params string[] prefixes)
+    private static readonly string[] s_moneyMovingPrefixes = ["Create", "Capture", "Confirm", "Pay"];
+
+    private static bool StartsWithAny(string name, string[] prefixes)
     {
         foreach (var prefix in prefixes)
         {

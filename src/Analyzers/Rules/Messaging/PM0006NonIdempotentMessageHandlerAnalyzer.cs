@@ -2,6 +2,8 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Text;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Postmortem.Analyzers.Knowledge;
@@ -297,7 +299,9 @@ public sealed class PM0006NonIdempotentMessageHandlerAnalyzer : PostmortemAnalyz
 
         public void AnalyzeLiteral(OperationAnalysisContext context)
         {
-            if (context.Operation.ConstantValue is { HasValue: true, Value: string text } && context.ContainingSymbol is IMethodSymbol owner
+            // The token's text first: constant values of every literal are costly to ask for, and most literals are not strings.
+            if (context.Operation.Syntax is LiteralExpressionSyntax { RawKind: (int)SyntaxKind.StringLiteralExpression } literal
+                && literal.Token.ValueText is var text && context.ContainingSymbol is IMethodSymbol owner
                 && NonIdempotentEffects.IsIdentityHeader(text) && !InLoggingCall(context.Operation))
             {
                 Record(owner, "identity header", context.Operation, EffectKinds.Evidence);
