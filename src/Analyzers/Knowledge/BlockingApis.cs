@@ -82,7 +82,7 @@ internal sealed class BlockingApis
     private readonly BlockingSymbols _blocking;
     private readonly IAssemblySymbol _assembly;
     private readonly string? _product;
-    private readonly ConcurrentDictionary<IMethodSymbol, BlockingApi> _cache = new(concurrencyLevel: 16, capacity: 1024, SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, BlockingApi> _cache = new(concurrencyLevel: 32, capacity: 4096, SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IAssemblySymbol, bool> _sameProduct = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<INamespaceSymbol, bool> _excludedNamespaces = new(SymbolEqualityComparer.Default);
     private readonly Func<IMethodSymbol, BlockingApi> _classify;
@@ -105,7 +105,7 @@ internal sealed class BlockingApis
     {
         var target = invocation.TargetMethod;
         var key = (target.ReducedFrom ?? target).ConstructedFrom;
-        if (key.MethodKind != MethodKind.Ordinary || SymbolEqualityComparer.Default.Equals(key.ContainingAssembly, _assembly))
+        if (key.MethodKind != MethodKind.Ordinary || key.ContainingAssembly.IsSameAssemblyAs(_assembly))
         {
             // The compilation's own methods are judged by their bodies (PM0001's interprocedural form).
             return null;

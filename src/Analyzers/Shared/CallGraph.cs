@@ -356,12 +356,13 @@ internal sealed class CallGraph
 
     /// <summary>True for a method of the compilation with a body here: the only calls the graph records (cheap; check before finding the owner).</summary>
     public bool HasBodyInCompilation(IMethodSymbol target)
-        => !target.IsAbstract
+        => target.ContainingAssembly.IsSameAssemblyAs(_assembly)
+           && !target.IsAbstract
            && !target.IsExtern
            && target.ContainingType?.TypeKind != TypeKind.Interface
-           && SymbolEqualityComparer.Default.Equals(target.ContainingAssembly, _assembly)
            && !target.IsImplicitlyDeclared
            && !IsAutoPropertyGetter(target);
+
 
     /// <summary><c>{ get; }</c>: reads a field, nothing to follow (and property reads are frequent).</summary>
     private static bool IsAutoPropertyGetter(IMethodSymbol method)

@@ -4,6 +4,14 @@ namespace Postmortem.Analyzers.Shared;
 
 internal static class SymbolExtensions
 {
+    /// <summary>
+    /// The same assembly, cheaply: a compilation hands out one symbol object per assembly, so the reference check settles
+    /// the common case and the name check rules out other assemblies before the full comparison.
+    /// </summary>
+    public static bool IsSameAssemblyAs(this IAssemblySymbol? assembly, IAssemblySymbol? other)
+        => ReferenceEquals(assembly, other)
+           || (assembly is not null && other is not null && assembly.Name == other.Name && SymbolEqualityComparer.Default.Equals(assembly, other));
+
     /// <summary>True when <paramref name="type"/> is <paramref name="baseType"/> or derives from it (generic definitions compared).</summary>
     public static bool InheritsFromOrEquals(this ITypeSymbol? type, INamedTypeSymbol? baseType)
     {
