@@ -72,6 +72,33 @@ public static class Descriptors
             + "Use IHttpClientFactory or one long-lived client with a SocketsHttpHandler whose PooledConnectionLifetime is set.",
         helpLinkUri: HelpLinkBase + DiagnosticIds.HttpClientPerOperation + ".md");
 
+    public static readonly DiagnosticDescriptor PM0005TransactionHeldAcrossExternalCall = new(
+        id: DiagnosticIds.TransactionHeldAcrossExternalCall,
+        title: "Transaction or connection held across external I/O",
+        messageFormat: "{0} while {1} (opened line {2}) is open; the database connection is held for the whole round trip, and under load the pool runs dry",
+        category: DiagnosticCategories.Data,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: PM0005Description,
+        helpLinkUri: HelpLinkBase + DiagnosticIds.TransactionHeldAcrossExternalCall + ".md");
+
+    /// <summary>PM0005's interprocedural form: the external call is made by a method of the compilation called inside the region. Found at compilation end.</summary>
+    public static readonly DiagnosticDescriptor PM0005HelperHeldAcrossExternalCall = new(
+        id: DiagnosticIds.TransactionHeldAcrossExternalCall,
+        title: "Transaction or connection held across external I/O",
+        messageFormat: "'{0}' makes {1} in {2}{3} while {4} (opened line {5}) is open; the database connection is held for the whole round trip, and under load the pool runs dry",
+        category: DiagnosticCategories.Data,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: PM0005Description,
+        helpLinkUri: HelpLinkBase + DiagnosticIds.TransactionHeldAcrossExternalCall + ".md",
+        customTags: WellKnownDiagnosticTags.CompilationEnd);
+
+    private const string PM0005Description = "An open transaction, or a connection opened explicitly, keeps a database connection (and the transaction's locks) for as long as it is open. "
+        + "An HTTP, gRPC, email, broker or LLM call made inside it, or a delay, holds that connection for the whole round trip to another service: "
+        + "when that service slows down, every request holds a connection while it waits, the pool (or PgBouncer's) runs dry, and the whole application stalls. "
+        + "Make the external call after the commit, or record it in an outbox table inside the transaction.";
+
     public static readonly DiagnosticDescriptor PM0008DbContextCapturedByLongLivedObject = new(
         id: DiagnosticIds.DbContextCapturedByLongLivedObject,
         title: "DbContext captured by a long-lived object",
@@ -137,6 +164,7 @@ public static class Descriptors
         PM0001BlockingCallInAsyncPath,
         PM0002SyncWaitInAsyncPath,
         PM0003HttpClientPerOperation,
+        PM0005TransactionHeldAcrossExternalCall,
         PM0008DbContextCapturedByLongLivedObject,
         PM0011UnsafeMigration,
         PM0012ThirtyTwoBitIdentityKey);

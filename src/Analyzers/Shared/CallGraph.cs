@@ -33,16 +33,23 @@ internal sealed class BuriedEffect
     }
 }
 
-/// <summary>A call from an async path to a synchronous method of the compilation: where an effect buried in it is reported.</summary>
+/// <summary>
+/// A call to a method of the compilation where an effect buried in it is reported: from an async path to a synchronous
+/// method (PM0001, PM0002), or any call made while a rule's condition holds (PM0005: inside an open transaction).
+/// </summary>
 internal sealed class AsyncCallSite
 {
-    public AsyncCallSite(IMethodSymbol callee, Location location, IMethodSymbol function, ISymbol containingSymbol)
+    public AsyncCallSite(IMethodSymbol callee, Location location, IMethodSymbol function, ISymbol containingSymbol, object? detail = null)
     {
         Callee = callee;
         Location = location;
         Function = function;
         ContainingSymbol = containingSymbol;
+        Detail = detail;
     }
+
+    /// <summary>What the recording rule needs to word its message (PM0005: the open transaction).</summary>
+    public object? Detail { get; }
 
     public IMethodSymbol Callee { get; }
     public Location Location { get; }
@@ -121,6 +128,31 @@ internal sealed class CallGraph
         if (owner.Function is not null && !owner.IsAsync)
         {
             NodeOf(Key(owner.Function)).SetEffect(new BuriedEffect(what, location));
+        }
+    }
+
+    /// <summary>
+    /// Records a call from <paramref name="caller"/> to <paramref name="target"/> whatever the caller is (async or not), for
+    /// rules whose effects matter on every path (PM0005). Calls to methods outside the compilation, or without a body here, are ignored.
+    /// </summary>
+    public void RecordEdge(IMethodSymbol caller, IMethodSymbol target)
+    {
+        if (HasBodyInCompilation(target))
+        {
+            NodeOf(Key(caller)).AddCallee(Key(target));
+        }
+    }
+
+    /// <summary>Records an effect <paramref name="function"/> performs itself, async or not; the first by position is kept.</summary>
+    public void RecordEffect(IMethodSymbol function, string what, Location location)
+        => NodeOf(Key(function)).SetEffect(new BuriedEffect(what, location));
+
+    /// <summary>Records a call site of <paramref name="target"/> in <paramref name="function"/> where a buried effect is reported, with the rule's <paramref name="detail"/>.</summary>
+    public void RecordSite(IMethodSymbol target, Location location, IMethodSymbol function, ISymbol containingSymbol, object? detail)
+    {
+        if (HasBodyInCompilation(target))
+        {
+            _sites.Enqueue(new AsyncCallSite(Key(target), location, function, containingSymbol, detail));
         }
     }
 
@@ -215,21 +247,9 @@ internal sealed class CallGraph
     {
         foreach (var (site, effect, chain) in Resolve(context.CancellationToken))
         {
-            var tree = site.Location.SourceTree;
-            if (tree is null || rule.IsSuppressedFor(site.ContainingSymbol, tree) || rule.Options.IsExcluded(rule.RuleId, site.Callee, tree) || AnyExcluded(rule, chain, tree))
+            if (!IsReportable(rule, site, chain))
             {
                 continue;
-            }
-
-            var via = new StringBuilder();
-            for (var i = 0; i < chain.Count; i++)
-            {
-                via.Append(i == 0 ? " (via '" : " → '").Append(CallName(chain[i])).Append('\'');
-            }
-
-            if (via.Length > 0)
-            {
-                via.Append(')');
             }
 
             context.ReportDiagnostic(Diagnostic.Create(
@@ -239,8 +259,32 @@ internal sealed class CallGraph
                 AsyncPaths.Describe(site.Function, site.ContainingSymbol),
                 effect.What,
                 effect.Where,
-                via.ToString()));
+                Via(chain)));
         }
+    }
+
+    /// <summary>False for a call site in suppressed code, or when the user excluded the callee or a method on the chain.</summary>
+    public static bool IsReportable(RuleContext rule, AsyncCallSite site, IReadOnlyList<IMethodSymbol> chain)
+    {
+        var tree = site.Location.SourceTree;
+        return tree is not null && !rule.IsSuppressedFor(site.ContainingSymbol, tree) && !rule.Options.IsExcluded(rule.RuleId, site.Callee, tree) && !AnyExcluded(rule, chain, tree);
+    }
+
+    /// <summary>" (via 'Report.Collect()' → 'Report.ReadTemplate()')", or "" for an effect in the callee itself.</summary>
+    public static string Via(IReadOnlyList<IMethodSymbol> chain)
+    {
+        var via = new StringBuilder();
+        for (var i = 0; i < chain.Count; i++)
+        {
+            via.Append(i == 0 ? " (via '" : " → '").Append(CallName(chain[i])).Append('\'');
+        }
+
+        if (via.Length > 0)
+        {
+            via.Append(')');
+        }
+
+        return via.ToString();
     }
 
     /// <summary>"Settings.Load()", "new Settings()", "Settings.Current" as a call reads in a message.</summary>

@@ -23,6 +23,10 @@ internal sealed class KnownSymbols
     private EntityFrameworkSymbols? _entityFramework;
     private BlockingSymbols? _blocking;
     private Knowledge.BlockingApis? _blockingApis;
+    private TransactionSymbols? _transactions;
+    private ExternalCallSymbols? _external;
+    private Knowledge.TransactionApis? _transactionApis;
+    private Knowledge.ExternalCalls? _externalCalls;
 
     private KnownSymbols(Compilation compilation) => Compilation = compilation;
 
@@ -43,6 +47,16 @@ internal sealed class KnownSymbols
     public EntityFrameworkSymbols EntityFramework => Get(ref _entityFramework, static c => new EntityFrameworkSymbols(c));
 
     public BlockingSymbols Blocking => Get(ref _blocking, static c => new BlockingSymbols(c));
+
+    public TransactionSymbols Transactions => Get(ref _transactions, static c => new TransactionSymbols(c));
+
+    public ExternalCallSymbols External => Get(ref _external, static c => new ExternalCallSymbols(c));
+
+    /// <summary>Where transactions and explicitly opened connections begin and end; answers are cached per method.</summary>
+    public Knowledge.TransactionApis TransactionApis => Get(ref _transactionApis, _ => new Knowledge.TransactionApis(Transactions));
+
+    /// <summary>Which calls leave the process (HTTP, gRPC, email, publish, delay, LLM); answers are cached per method.</summary>
+    public Knowledge.ExternalCalls ExternalCalls => Get(ref _externalCalls, _ => new Knowledge.ExternalCalls(External));
 
     /// <summary>Which calls block and what their awaitable counterparts are; answers are cached per method for the compilation.</summary>
     public Knowledge.BlockingApis BlockingApis
