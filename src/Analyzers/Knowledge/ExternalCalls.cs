@@ -33,8 +33,14 @@ internal sealed class ExternalCall
     /// <summary>"HttpClient.PostAsync" as a message names it.</summary>
     public string Name { get; }
 
-    /// <summary>"HTTP call 'HttpClient.PostAsync'".</summary>
-    public string Description => KindName(Kind) + " '" + Name + "'";
+    /// <summary>"HTTP call 'HttpClient.PostAsync'", named after the type the call is made on (the receiver's declared type when it is known).</summary>
+    public string Describe(IInvocationOperation invocation)
+    {
+        var method = invocation.TargetMethod;
+        var receiver = invocation.Instance?.WithoutConversions().Type
+            ?? (method.IsExtensionMethod && invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value.WithoutConversions().Type : null);
+        return KindName(Kind) + " '" + (receiver is null || receiver.Name.Length == 0 ? Name : receiver.Name + "." + method.Name) + "'";
+    }
 
     public static string KindName(ExternalCallKind kind) => kind switch
     {

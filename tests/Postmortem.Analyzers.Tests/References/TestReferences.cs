@@ -95,6 +95,30 @@ public static class TestReferences
     /// </summary>
     public static ReferenceAssemblies Data80 { get; } = WithLibraries(nameof(Data80), [.. s_efCore, .. s_sqlServer, .. s_npgsql, .. s_otherData]);
 
+    private static readonly (string Id, string Version)[] s_externalServices =
+    [
+        ("MassTransit", "9.2.6"),
+        ("MassTransit.Abstractions", "9.2.6"),
+        ("Confluent.Kafka", "2.16.0"),
+        ("MailKit", "4.18.2"),
+        ("MimeKit", "4.18.2"),
+        ("Grpc.Core.Api", "2.84.0"),
+        ("RabbitMQ.Client", "7.2.2"),
+        ("OpenAI", "2.15.0"),
+        ("System.ClientModel", "1.16.0"),
+        ("Microsoft.Extensions.AI.Abstractions", "10.5.0"),
+        ("SendGrid", "9.29.3"),
+        ("AWSSDK.Core", "4.0.101.1"),
+        ("AWSSDK.SQS", "4.0.100.25"),
+    ];
+
+    /// <summary>
+    /// An ASP.NET Core app (SignalR, Identity's IEmailSender) with every data-access library of <see cref="Data80"/> and the
+    /// clients of external services: MassTransit, Confluent.Kafka, MailKit, gRPC, RabbitMQ, OpenAI, Microsoft.Extensions.AI,
+    /// SendGrid and the AWS SQS client.
+    /// </summary>
+    public static ReferenceAssemblies ExternalServices80 { get; } = WithLibraries(nameof(ExternalServices80), [.. s_efCore, .. s_sqlServer, .. s_npgsql, .. s_otherData, .. s_externalServices], AspNetCore80);
+
     /// <summary>
     /// An ASP.NET Core app with EF Core (no provider): the shared framework's hosting and dependency injection
     /// (BackgroundService, IServiceCollection) plus DbContext and AddDbContext.

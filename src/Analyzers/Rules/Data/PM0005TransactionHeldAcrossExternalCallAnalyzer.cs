@@ -1,4 +1,6 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -16,11 +18,11 @@ namespace Postmortem.Analyzers.Rules.Data;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class PM0005TransactionHeldAcrossExternalCallAnalyzer : PostmortemAnalyzer
 {
-    /// <summary>Additional location of a diagnostic the code fix can act on: the statement to move.</summary>
-    public const int MovedStatementLocation = 0;
+    /// <summary>Diagnostic property for the code fix: the span ("start,length") of the statement to move.</summary>
+    public const string MovedStatementProperty = "MovedStatement";
 
-    /// <summary>Additional location of a diagnostic the code fix can act on: the commit statement to move it after.</summary>
-    public const int CommitStatementLocation = 1;
+    /// <summary>Diagnostic property for the code fix: the span ("start,length") of the commit statement to move it after.</summary>
+    public const string CommitStatementProperty = "CommitStatement";
 
     public PM0005TransactionHeldAcrossExternalCallAnalyzer()
         : base(Descriptors.PM0005TransactionHeldAcrossExternalCall, Descriptors.PM0005HelperHeldAcrossExternalCall)
@@ -63,7 +65,7 @@ public sealed class PM0005TransactionHeldAcrossExternalCallAnalyzer : Postmortem
             body.Add(invocation, external);
             if (Attributed(invocation, context.ContainingSymbol) is { } function)
             {
-                graph.RecordEffect(function, external.Description, invocation.Syntax.GetLocation());
+                graph.RecordEffect(function, external.Describe(invocation), invocation.Syntax.GetLocation());
             }
 
             return;
@@ -99,8 +101,12 @@ public sealed class PM0005TransactionHeldAcrossExternalCallAnalyzer : Postmortem
 
             var statement = TransactionRegions.StatementOf(invocation);
             var commit = statement is null ? null : regions.CommitAfter(region, statement);
-            var additional = commit is null ? null : new[] { statement!.Syntax.GetLocation(), commit.Syntax.GetLocation() };
-            context.ReportDiagnostic(Diagnostic.Create(Rule, invocation.Syntax.GetLocation(), additional, external.Description, region.Description, region.Line));
+            var properties = commit is null
+                ? null
+                : ImmutableDictionary<string, string?>.Empty
+                    .Add(MovedStatementProperty, Span(statement!))
+                    .Add(CommitStatementProperty, Span(commit));
+            context.ReportDiagnostic(Diagnostic.Create(Rule, invocation.Syntax.GetLocation(), properties, external.Describe(invocation), region.Description, region.Line));
         }
 
         foreach (var call in body.Calls)
@@ -143,6 +149,9 @@ public sealed class PM0005TransactionHeldAcrossExternalCallAnalyzer : Postmortem
                 region.Line));
         }
     }
+
+    private static string Span(IOperation operation)
+        => operation.Syntax.SpanStart.ToString(CultureInfo.InvariantCulture) + "," + operation.Syntax.Span.Length.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>The method or local function an operation's effects are attributed to; null in a lambda (when it runs is unknown).</summary>
     private static IMethodSymbol? Attributed(IOperation operation, ISymbol containingSymbol) => TransactionRegions.FunctionOf(operation) switch
