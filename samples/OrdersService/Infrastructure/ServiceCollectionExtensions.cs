@@ -44,6 +44,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<AddressValidationService>();
         services.AddSingleton<ExchangeRateService>();
         services.AddSingleton<WebhookNotifier>();
+        services.AddScoped<OrderCancellation>();
 
         return services;
     }
