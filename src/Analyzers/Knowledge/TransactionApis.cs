@@ -51,13 +51,23 @@ internal sealed class TransactionApis
     public TransactionEvent Classify(IInvocationOperation invocation)
     {
         var target = invocation.TargetMethod;
-        if (target.MethodKind != MethodKind.Ordinary || target.ContainingType is null)
+        if (!IsCandidateName(target.Name) || target.MethodKind != MethodKind.Ordinary || target.ContainingType is null)
         {
             return TransactionEvent.None;
         }
 
         return _cache.GetOrAdd((target.ReducedFrom ?? target).OriginalDefinition, Classify);
     }
+
+    /// <summary>The names this knowledge can classify: a string switch that spares most calls the symbol lookup.</summary>
+    private static bool IsCandidateName(string name) => name switch
+    {
+        "Open" or "OpenAsync" or "OpenConnection" or "OpenConnectionAsync" or "BeginTransaction" or "BeginTransactionAsync"
+            or "Commit" or "CommitAsync" or "CommitTransaction" or "CommitTransactionAsync" or "Complete"
+            or "Rollback" or "RollbackAsync" or "RollbackTransaction" or "RollbackTransactionAsync"
+            or "Close" or "CloseAsync" or "CloseConnection" or "CloseConnectionAsync" or "Dispose" or "DisposeAsync" => true,
+        _ => false,
+    };
 
     public bool IsScopeCreation(IObjectCreationOperation creation)
         => _s.TransactionScope is not null && SymbolEqualityComparer.Default.Equals(creation.Type, _s.TransactionScope);

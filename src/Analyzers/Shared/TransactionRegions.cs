@@ -78,9 +78,11 @@ internal sealed class TransactionRegions
     public bool IsEmpty => _regions.Count == 0;
 
     /// <summary>Records a call that opens or closes a region; returns false for any other call.</summary>
-    public bool Record(IInvocationOperation invocation)
+    public bool Record(IInvocationOperation invocation) => Record(invocation, _apis.Classify(invocation));
+
+    /// <summary>Records a call already classified by <see cref="TransactionApis.Classify(IInvocationOperation)"/>; returns false for <see cref="TransactionEvent.None"/>.</summary>
+    public bool Record(IInvocationOperation invocation, TransactionEvent @event)
     {
-        var @event = _apis.Classify(invocation);
         switch (@event)
         {
             case TransactionEvent.None:

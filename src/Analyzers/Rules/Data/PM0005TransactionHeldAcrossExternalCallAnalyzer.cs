@@ -38,11 +38,11 @@ public sealed class PM0005TransactionHeldAcrossExternalCallAnalyzer : Postmortem
         var hasScopes = context.Symbols.Transactions.TransactionScope is not null;
         context.RegisterOperationBlockStartAction(start =>
         {
-            var body = new Body(new TransactionRegions(context.Symbols.TransactionApis));
+            var body = new Body(context.Symbols.TransactionApis);
             start.RegisterOperationAction(context.Guard<OperationAnalysisContext>(c => AnalyzeInvocation(c, context, graph, body), c => c.Operation.Syntax.GetLocation()), OperationKind.Invocation);
             if (hasScopes)
             {
-                start.RegisterOperationAction(context.Guard<OperationAnalysisContext>(c => body.Regions.Record((IObjectCreationOperation)c.Operation), c => c.Operation.Syntax.GetLocation()), OperationKind.ObjectCreation);
+                start.RegisterOperationAction(context.Guard<OperationAnalysisContext>(c => body.Record((IObjectCreationOperation)c.Operation), c => c.Operation.Syntax.GetLocation()), OperationKind.ObjectCreation);
             }
 
             start.RegisterOperationBlockEndAction(context.Guard<OperationBlockAnalysisContext>(c => AnalyzeBody(c, context, graph, body), c => c.OwningSymbol.Locations.IsEmpty ? null : c.OwningSymbol.Locations[0]));
@@ -71,7 +71,7 @@ public sealed class PM0005TransactionHeldAcrossExternalCallAnalyzer : Postmortem
             return;
         }
 
-        if (body.Regions.Record(invocation) || !graph.HasBodyInCompilation(target))
+        if (body.Record(invocation) || !graph.HasBodyInCompilation(target))
         {
             return;
         }
@@ -87,7 +87,7 @@ public sealed class PM0005TransactionHeldAcrossExternalCallAnalyzer : Postmortem
     private void AnalyzeBody(OperationBlockAnalysisContext context, RuleContext rule, CallGraph graph, Body body)
     {
         var regions = body.Regions;
-        if (regions.IsEmpty)
+        if (regions is null || regions.IsEmpty)
         {
             return;
         }
@@ -161,33 +161,63 @@ public sealed class PM0005TransactionHeldAcrossExternalCallAnalyzer : Postmortem
         _ => null,
     };
 
-    /// <summary>What one executable body does: its regions, its external calls and its calls to methods of the compilation.</summary>
+    /// <summary>
+    /// What one executable body does: its regions, its external calls and its calls to methods of the compilation.
+    /// Allocated per body, so everything inside is created on first use: most bodies open no region.
+    /// </summary>
     private sealed class Body
     {
-        private readonly List<(IInvocationOperation, ExternalCall)> _external = new();
-        private readonly List<IInvocationOperation> _calls = new();
+        private readonly TransactionApis _apis;
+        private readonly object _gate = new();
+        private TransactionRegions? _regions;
+        private List<(IInvocationOperation, ExternalCall)>? _external;
+        private List<IInvocationOperation>? _calls;
 
-        public Body(TransactionRegions regions) => Regions = regions;
+        public Body(TransactionApis apis) => _apis = apis;
 
-        public TransactionRegions Regions { get; }
+        /// <summary>Null until the body opens or closes a region.</summary>
+        public TransactionRegions? Regions => _regions;
 
-        public List<(IInvocationOperation Invocation, ExternalCall Call)> ExternalCalls => _external;
+        public IReadOnlyList<(IInvocationOperation Invocation, ExternalCall Call)> ExternalCalls => (IReadOnlyList<(IInvocationOperation, ExternalCall)>?)_external ?? System.Array.Empty<(IInvocationOperation, ExternalCall)>();
 
-        public List<IInvocationOperation> Calls => _calls;
+        public IReadOnlyList<IInvocationOperation> Calls => (IReadOnlyList<IInvocationOperation>?)_calls ?? System.Array.Empty<IInvocationOperation>();
+
+        /// <summary>Records a call that opens or closes a region; false for any other call.</summary>
+        public bool Record(IInvocationOperation invocation)
+        {
+            var @event = _apis.Classify(invocation);
+            return @event != TransactionEvent.None && RegionsForWrite().Record(invocation, @event);
+        }
+
+        public void Record(IObjectCreationOperation creation)
+        {
+            if (_apis.IsScopeCreation(creation))
+            {
+                RegionsForWrite().Record(creation);
+            }
+        }
 
         public void Add(IInvocationOperation invocation, ExternalCall call)
         {
-            lock (_external)
+            lock (_gate)
             {
-                _external.Add((invocation, call));
+                (_external ??= new()).Add((invocation, call));
             }
         }
 
         public void Add(IInvocationOperation invocation)
         {
-            lock (_calls)
+            lock (_gate)
             {
-                _calls.Add(invocation);
+                (_calls ??= new()).Add(invocation);
+            }
+        }
+
+        private TransactionRegions RegionsForWrite()
+        {
+            lock (_gate)
+            {
+                return _regions ??= new TransactionRegions(_apis);
             }
         }
     }
