@@ -72,6 +72,19 @@ public static class Descriptors
             + "Use IHttpClientFactory or one long-lived client with a SocketsHttpHandler whose PooledConnectionLifetime is set.",
         helpLinkUri: HelpLinkBase + DiagnosticIds.HttpClientPerOperation + ".md");
 
+    public static readonly DiagnosticDescriptor PM0004PooledClientPerOperation = new(
+        id: DiagnosticIds.PooledClientPerOperation,
+        title: "Pooled client created per operation",
+        messageFormat: "'{0}' is created {1}; every instance opens its own pool of connections to the server, and under load they pile up until the server or the process runs out",
+        category: DiagnosticCategories.Resources,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "Redis multiplexers, MongoDB, Cosmos DB, Service Bus, Event Hubs, AWS SDK, Elasticsearch and RestSharp clients, gRPC channels, Npgsql data sources and RabbitMQ connections "
+            + "each own connections (and often background threads) and are built to be created once and shared. "
+            + "Created for every call, loop iteration or request, they open connections faster than they are released: the server hits its connection limit, or the process runs out of sockets and memory. "
+            + "Create one instance at start-up and share it (a singleton registration or a static field).",
+        helpLinkUri: HelpLinkBase + DiagnosticIds.PooledClientPerOperation + ".md");
+
     public static readonly DiagnosticDescriptor PM0005TransactionHeldAcrossExternalCall = new(
         id: DiagnosticIds.TransactionHeldAcrossExternalCall,
         title: "Transaction or connection held across external I/O",
@@ -164,6 +177,7 @@ public static class Descriptors
         PM0001BlockingCallInAsyncPath,
         PM0002SyncWaitInAsyncPath,
         PM0003HttpClientPerOperation,
+        PM0004PooledClientPerOperation,
         PM0005TransactionHeldAcrossExternalCall,
         PM0008DbContextCapturedByLongLivedObject,
         PM0011UnsafeMigration,

@@ -27,6 +27,8 @@ internal sealed class KnownSymbols
     private ExternalCallSymbols? _external;
     private Knowledge.TransactionApis? _transactionApis;
     private Knowledge.ExternalCalls? _externalCalls;
+    private PooledClientSymbols? _pooledClientSymbols;
+    private Knowledge.PooledClients? _pooledClients;
 
     private KnownSymbols(Compilation compilation) => Compilation = compilation;
 
@@ -57,6 +59,11 @@ internal sealed class KnownSymbols
 
     /// <summary>Which calls leave the process (HTTP, gRPC, email, publish, delay, LLM); answers are cached per method.</summary>
     public Knowledge.ExternalCalls ExternalCalls => Get(ref _externalCalls, _ => new Knowledge.ExternalCalls(External));
+
+    public PooledClientSymbols PooledClientTypes => Get(ref _pooledClientSymbols, static c => new PooledClientSymbols(c));
+
+    /// <summary>Which creations build a client that owns a connection pool (Redis, MongoDB, Cosmos DB, AWS...).</summary>
+    public Knowledge.PooledClients PooledClients => Get(ref _pooledClients, _ => new Knowledge.PooledClients(PooledClientTypes));
 
     /// <summary>Which calls block and what their awaitable counterparts are; answers are cached per method for the compilation.</summary>
     public Knowledge.BlockingApis BlockingApis

@@ -119,6 +119,22 @@ public static class TestReferences
     /// </summary>
     public static ReferenceAssemblies ExternalServices80 { get; } = WithLibraries(nameof(ExternalServices80), [.. s_efCore, .. s_sqlServer, .. s_npgsql, .. s_otherData, .. s_externalServices], AspNetCore80);
 
+    private static readonly (string Id, string Version)[] s_pooledClients =
+    [
+        ("MongoDB.Driver", "3.14.0"),
+        ("MongoDB.Bson", "3.14.0"),
+        ("Microsoft.Azure.Cosmos", "3.64.0"),
+        ("Grpc.Net.Client", "2.85.0"),
+        ("Grpc.Net.Common", "2.85.0"),
+        ("RestSharp", "114.1.0"),
+    ];
+
+    /// <summary>
+    /// <see cref="ExternalServices80"/> plus the clients that own connection pools: MongoDB, Cosmos DB, gRPC channels and
+    /// RestSharp (Redis, Npgsql, RabbitMQ and the AWS SDK are already there).
+    /// </summary>
+    public static ReferenceAssemblies PooledClients80 { get; } = WithLibraries(nameof(PooledClients80), [.. s_efCore, .. s_sqlServer, .. s_npgsql, .. s_otherData, .. s_externalServices, .. s_pooledClients], AspNetCore80);
+
     /// <summary>
     /// An ASP.NET Core app with EF Core (no provider): the shared framework's hosting and dependency injection
     /// (BackgroundService, IServiceCollection) plus DbContext and AddDbContext.
