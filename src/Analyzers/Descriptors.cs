@@ -75,7 +75,7 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor PM0004PooledClientPerOperation = new(
         id: DiagnosticIds.PooledClientPerOperation,
         title: "Pooled client created per operation",
-        messageFormat: "'{0}' is created {1}; every instance opens its own pool of connections to the server, and under load they pile up until the server or the process runs out",
+        messageFormat: "'{0}' creates a client {1}; every instance opens its own pool of connections to the server, and under load they pile up until the server or the process runs out",
         category: DiagnosticCategories.Resources,
         defaultSeverity: DiagnosticSeverity.Warning,
         isEnabledByDefault: true,

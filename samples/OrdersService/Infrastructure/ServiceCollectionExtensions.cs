@@ -1,5 +1,6 @@
 using OrdersService.Data;
 using OrdersService.Services;
+using StackExchange.Redis;
 
 namespace OrdersService.Infrastructure;
 
@@ -45,6 +46,10 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ExchangeRateService>();
         services.AddSingleton<WebhookNotifier>();
         services.AddScoped<OrderCancellation>();
+
+        // Not flagged: one multiplexer for the whole application, connected on first use.
+        services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(endpoints.Redis));
+        services.AddSingleton<StockReservations>();
 
         return services;
     }

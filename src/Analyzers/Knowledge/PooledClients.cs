@@ -14,7 +14,7 @@ internal readonly struct PooledClient
         Connects = connects;
     }
 
-    /// <summary>"MongoClient", "ConnectionMultiplexer.Connect" as a message names it.</summary>
+    /// <summary>"new MongoClient(...)", "ConnectionMultiplexer.Connect(...)" as a message names it.</summary>
     public string Name { get; }
 
     /// <summary>True for factories that open connections before they return (a static field needs a <c>Lazy&lt;T&gt;</c>).</summary>
@@ -63,7 +63,7 @@ internal sealed class PooledClients
         {
             if (type.InheritsFromOrEquals(created))
             {
-                return new PooledClient(type.Name, connects: false);
+                return new PooledClient("new " + type.Name + "(...)", connects: false);
             }
         }
 
@@ -82,14 +82,14 @@ internal sealed class PooledClients
         switch (method.Name)
         {
             case "Connect" or "ConnectAsync" when method.IsStatic && SymbolEqualityComparer.Default.Equals(type, _s.ConnectionMultiplexer):
-                return new PooledClient(type.Name + "." + method.Name, connects: true);
+                return new PooledClient(type.Name + "." + method.Name + "(...)", connects: true);
             case "ForAddress" when method.IsStatic && SymbolEqualityComparer.Default.Equals(type, _s.GrpcChannel):
             case "Create" when method.IsStatic && SymbolEqualityComparer.Default.Equals(type, _s.NpgsqlDataSource):
-                return new PooledClient(type.Name + "." + method.Name, connects: false);
+                return new PooledClient(type.Name + "." + method.Name + "(...)", connects: false);
             case "Build" or "BuildMultiHost" when !method.IsStatic && type.InheritsFromOrEquals(_s.NpgsqlDataSourceBuilder):
-                return new PooledClient(type.Name + "." + method.Name, connects: false);
+                return new PooledClient(type.Name + "." + method.Name + "(...)", connects: false);
             case "CreateConnection" or "CreateConnectionAsync" when !method.IsStatic && type.Implements(_s.RabbitConnectionFactory):
-                return new PooledClient(type.Name + "." + method.Name, connects: true);
+                return new PooledClient(type.Name + "." + method.Name + "(...)", connects: true);
             default:
                 return null;
         }

@@ -25,7 +25,7 @@ public sealed class PM0004PooledClientPerOperationTests
         Sources.MongoPerCall,
         References,
         expected: Verify.Diagnostic().WithLocation(0).WithMessage(
-            "'MongoClient' is created on every call of 'CustomerStore.FindAsync'; every instance opens its own pool of connections to the server, "
+            "'new MongoClient(...)' creates a client on every call of 'CustomerStore.FindAsync'; every instance opens its own pool of connections to the server, "
             + "and under load they pile up until the server or the process runs out"));
 
     [Fact]
@@ -34,15 +34,15 @@ public sealed class PM0004PooledClientPerOperationTests
         References,
         expected:
         [
-            Verify.Diagnostic().WithLocation(0).WithArguments("ConnectionMultiplexer.Connect", "on every iteration of a loop in 'Warmer.Run'"),
-            Verify.Diagnostic().WithLocation(1).WithArguments("CosmosClient", "for every request handled by 'ProductsController'"),
-            Verify.Diagnostic().WithLocation(2).WithArguments("AmazonSQSClient", "on every call of 'Queue.SendAsync'"),
-            Verify.Diagnostic().WithLocation(3).WithArguments("GrpcChannel.ForAddress", "every time a lambda in 'Endpoints.Map' runs"),
-            Verify.Diagnostic().WithLocation(4).WithArguments("NpgsqlDataSource.Create", "every time a lambda in 'Registrations.AddData' runs"),
-            Verify.Diagnostic().WithLocation(5).WithArguments("NpgsqlDataSourceBuilder.Build", "on every call of 'Queue.Build'"),
-            Verify.Diagnostic().WithLocation(6).WithArguments("ConnectionFactory.CreateConnectionAsync", "on every call of 'Queue.PublishAsync'"),
-            Verify.Diagnostic().WithLocation(7).WithArguments("RestClient", "on every call of local function 'Fetch' in 'Queue.FetchAsync'"),
-            Verify.Diagnostic().WithLocation(8).WithArguments("ConnectionMultiplexer.ConnectAsync", "on every call of 'Warmer.ConnectAsync'"),
+            Verify.Diagnostic().WithLocation(0).WithArguments("ConnectionMultiplexer.Connect(...)", "on every iteration of a loop in 'Warmer.Run'"),
+            Verify.Diagnostic().WithLocation(1).WithArguments("new CosmosClient(...)", "for every request handled by 'ProductsController'"),
+            Verify.Diagnostic().WithLocation(2).WithArguments("new AmazonSQSClient(...)", "on every call of 'Queue.SendAsync'"),
+            Verify.Diagnostic().WithLocation(3).WithArguments("GrpcChannel.ForAddress(...)", "every time a lambda in 'Endpoints.Map' runs"),
+            Verify.Diagnostic().WithLocation(4).WithArguments("NpgsqlDataSource.Create(...)", "every time a lambda in 'Registrations.AddData' runs"),
+            Verify.Diagnostic().WithLocation(5).WithArguments("NpgsqlDataSourceBuilder.Build(...)", "on every call of 'Queue.Build'"),
+            Verify.Diagnostic().WithLocation(6).WithArguments("ConnectionFactory.CreateConnectionAsync(...)", "on every call of 'Queue.PublishAsync'"),
+            Verify.Diagnostic().WithLocation(7).WithArguments("new RestClient(...)", "on every call of local function 'Fetch' in 'Queue.FetchAsync'"),
+            Verify.Diagnostic().WithLocation(8).WithArguments("ConnectionMultiplexer.ConnectAsync(...)", "on every call of 'Warmer.ConnectAsync'"),
         ]);
 
     [Fact]
