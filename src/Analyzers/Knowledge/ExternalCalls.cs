@@ -71,10 +71,12 @@ internal sealed class ExternalCalls
     private readonly List<Family> _families = new();
     private readonly INamedTypeSymbol? _task;
     private readonly ConcurrentDictionary<IMethodSymbol, ExternalCall> _cache = new(SymbolEqualityComparer.Default);
+    private readonly Func<IMethodSymbol, ExternalCall> _classify;
 
     public ExternalCalls(ExternalCallSymbols s)
     {
         _task = s.Task;
+        _classify = method => Classify(method) ?? s_none;
         Add(ExternalCallKind.Http, s.HttpMessageInvoker, "Send", "Get", "Post", "Put", "Patch", "Delete");
         Add(ExternalCallKind.Http, s.HttpClientJsonExtensions, "Get", "Post", "Put", "Patch", "Delete");
         Add(ExternalCallKind.Grpc, s.GrpcClientBase);
@@ -113,7 +115,7 @@ internal sealed class ExternalCalls
         }
 
         var key = (target.ReducedFrom ?? target).OriginalDefinition;
-        var call = _cache.GetOrAdd(key, method => Classify(method) ?? s_none);
+        var call = _cache.GetOrAdd(key, _classify);
         return ReferenceEquals(call, s_none) ? null : call;
     }
 

@@ -43,7 +43,13 @@ internal sealed class TransactionApis
     private readonly TransactionSymbols _s;
     private readonly ConcurrentDictionary<IMethodSymbol, TransactionEvent> _cache = new(SymbolEqualityComparer.Default);
 
-    public TransactionApis(TransactionSymbols symbols) => _s = symbols;
+    private readonly System.Func<IMethodSymbol, TransactionEvent> _classify;
+
+    public TransactionApis(TransactionSymbols symbols)
+    {
+        _s = symbols;
+        _classify = Classify;
+    }
 
     /// <summary>True when no transaction or connection type is referenced.</summary>
     public bool IsEmpty => _s.DbConnection is null && _s.DbConnectionInterface is null && _s.TransactionScope is null && _s.DatabaseFacade is null;
@@ -56,7 +62,7 @@ internal sealed class TransactionApis
             return TransactionEvent.None;
         }
 
-        return _cache.GetOrAdd((target.ReducedFrom ?? target).OriginalDefinition, Classify);
+        return _cache.GetOrAdd((target.ReducedFrom ?? target).OriginalDefinition, _classify);
     }
 
     /// <summary>The names this knowledge can classify: a string switch that spares most calls the symbol lookup.</summary>
