@@ -61,12 +61,14 @@ internal sealed class TransactionRegion
 /// the connection or context a transaction was begun on) that comes before the operation closes the region, unless
 /// it sits in a branch that ends in <c>return</c> or <c>throw</c> (an early exit: the code after it still runs with
 /// the region open). A close in any other branch, loop body, catch clause or nested function is taken to close the
-/// region (it might). Regions opened inside a branch or an expression, and operations in a nested lambda or local
-/// function, are never reported: when unsure, the region is not open.
+/// region (it might), and so does a call to a method of the compilation named like a commit (its body may commit
+/// through a field). Regions opened inside a branch or an expression, and operations in a nested lambda or local
+/// function, are never reported: when unsure, the region is not open. A body holding a session-level advisory lock or
+/// listening for notifications keeps its connection on purpose: none of its regions is open.
 /// </summary>
 internal sealed class TransactionRegions
 {
-    private static readonly string[] s_advisoryLocks = ["pg_advisory_lock", "pg_try_advisory_lock", "sp_getapplock"];
+    private static readonly string[] s_advisoryLocks = ["pg_advisory_lock", "pg_try_advisory_lock", "sp_getapplock", "LISTEN "];
 
     private readonly TransactionApis _apis;
     private readonly List<TransactionRegion> _regions = new();
@@ -122,8 +124,8 @@ internal sealed class TransactionRegions
 
     /// <summary>
     /// The region open at <paramref name="operation"/>: a transaction or scope before a connection, the latest opened
-    /// first. Null when none is, or when the body holds a session-level advisory lock (leader election keeps its
-    /// connection on purpose).
+    /// first. Null when none is, or when the body holds a session-level advisory lock or LISTENs for notifications
+    /// (leader election and notification listeners keep their connection on purpose).
     /// </summary>
     public TransactionRegion? OpenAt(IOperation operation)
     {
@@ -271,6 +273,42 @@ internal sealed class TransactionRegions
         {
             var start = end.Syntax.SpanStart;
             if (start >= from && start < to && end.Syntax.SyntaxTree == operation.Syntax.SyntaxTree && Ends(region, subject, @event) && ClosesOnTheWayTo(end, operation))
+            {
+                return true;
+            }
+        }
+
+        return MayBeClosedByOwnCode(region, from, to);
+    }
+
+    /// <summary>
+    /// Unsure counts as closed: between the opening and the operation, a method of the compilation named like a commit
+    /// is called (a Unit of Work's <c>CommitAsync()</c>, a context's <c>CommitTransactionAsync(tx)</c>, a scope's
+    /// <c>CompleteAsync()</c>): it may end the region through a field or a parameter the model does not follow.
+    /// </summary>
+    private static bool MayBeClosedByOwnCode(TransactionRegion region, int from, int to)
+    {
+        if (region.Container is not { } container)
+        {
+            return false;
+        }
+
+        foreach (var descendant in container.Descendants())
+        {
+            var start = descendant.Syntax.SpanStart;
+            if (start < from || start >= to || descendant is not IInvocationOperation invocation)
+            {
+                continue;
+            }
+
+            var target = invocation.TargetMethod;
+            if (!SymbolEqualityComparer.Default.Equals(target.ContainingAssembly, invocation.SemanticModel?.Compilation.Assembly))
+            {
+                continue;
+            }
+
+            var name = target.Name;
+            if (name.IndexOf("Commit", StringComparison.Ordinal) >= 0 || name.IndexOf("Rollback", StringComparison.Ordinal) >= 0 || name.StartsWith("Complete", StringComparison.Ordinal))
             {
                 return true;
             }

@@ -101,7 +101,7 @@ public sealed class PM0005TransactionHeldAcrossExternalCallTests
         References,
         expected:
         [
-            Buried(0).WithArguments("OrderWorkflow.CompleteAsync()", "message publish 'IPublishEndpoint.Publish'", "Test0.cs line 28", " (via 'OrderWorkflow.NotifyAsync()' → 'OrderWorkflow.PublishAsync()')", "transaction 'tx'", 17),
+            Buried(0).WithArguments("OrderWorkflow.ProcessAsync()", "message publish 'IPublishEndpoint.Publish'", "Test0.cs line 28", " (via 'OrderWorkflow.NotifyAsync()' → 'OrderWorkflow.PublishAsync()')", "transaction 'tx'", 17),
             Buried(1).WithArguments("OrderWorkflow.FinishAsync()", "HTTP call 'HttpClient.PostAsync'", "Test0.cs line 33", "", "transaction 'tx'", 17),
         ]);
 
@@ -114,7 +114,7 @@ public sealed class PM0005TransactionHeldAcrossExternalCallTests
     public Task DoesNotFlag_CallsAfterCommitOrClose() => Verify.VerifyAsync(Sources.AfterCommit, References);
 
     [Fact]
-    public Task DoesNotFlag_ConnectionHoldingAnAdvisoryLock() => Verify.VerifyAsync(Sources.AdvisoryLock, References);
+    public Task DoesNotFlag_ConnectionHoldingAnAdvisoryLockOrListening() => Verify.VerifyAsync(Sources.AdvisoryLock, References);
 
     [Fact]
     public Task DoesNotFlag_SignalRAndWebSocketPushes() => Verify.VerifyAsync(Sources.Pushes, References);
@@ -165,7 +165,7 @@ public sealed class PM0005TransactionHeldAcrossExternalCallTests
 
                 public sealed record OrderPlaced(int OrderId);
 
-                public sealed class ShopContext : Microsoft.EntityFrameworkCore.DbContext
+                public class ShopContext : Microsoft.EntityFrameworkCore.DbContext
                 {
                     public Microsoft.EntityFrameworkCore.DbSet<Order> Orders => Set<Order>();
                 }
@@ -647,11 +647,11 @@ public sealed class PM0005TransactionHeldAcrossExternalCallTests
                 public async Task RunAsync(Order order)
                 {
                     var tx = await _db.Database.BeginTransactionAsync();
-                    await {|#0:CompleteAsync(order)|};
+                    await {|#0:ProcessAsync(order)|};
                     await {|#1:FinishAsync(tx)|};
                 }
 
-                private Task CompleteAsync(Order order) => NotifyAsync(order.Id);
+                private Task ProcessAsync(Order order) => NotifyAsync(order.Id);
 
                 private async Task NotifyAsync(int id) => await PublishAsync(id);
 
@@ -828,6 +828,22 @@ public sealed class PM0005TransactionHeldAcrossExternalCallTests
                         await Task.Delay(1000, ct);
                     }
                 }
+
+                public async Task ListenAsync(CancellationToken ct)
+                {
+                    await using var connection = new NpgsqlConnection("Host=db");
+                    await connection.OpenAsync(ct);
+                    await using (var listen = new NpgsqlCommand("LISTEN order_events", connection))
+                    {
+                        await listen.ExecuteNonQueryAsync(ct);
+                    }
+
+                    while (!ct.IsCancellationRequested)
+                    {
+                        await connection.WaitAsync(TimeSpan.FromSeconds(30), ct);
+                        await Task.Delay(100, ct);
+                    }
+                }
             }
             """;
 
@@ -996,6 +1012,27 @@ public sealed class PM0005TransactionHeldAcrossExternalCallTests
                     await _unitOfWork.BeginAsync();
                     await _unitOfWork.CommitAsync();
                     await _http.PostAsync("http://notify", null);
+                }
+            }
+
+            public sealed class OrderingContext : ShopContext
+            {
+                private IDbContextTransaction? _current;
+                private readonly HttpClient _http = new();
+
+                public async Task CommitTransactionAsync(IDbContextTransaction transaction)
+                {
+                    await SaveChangesAsync();
+                    await transaction.CommitAsync();
+                    _current = null;
+                }
+
+                public async Task HandleAsync()
+                {
+                    await using var transaction = await Database.BeginTransactionAsync();
+                    await SaveChangesAsync();
+                    await CommitTransactionAsync(transaction);
+                    await _http.PostAsync("http://after-own-commit", null);
                 }
             }
             """ + Model;
