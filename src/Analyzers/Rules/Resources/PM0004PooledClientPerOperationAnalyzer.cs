@@ -41,6 +41,64 @@ public sealed class PM0004PooledClientPerOperationAnalyzer : PostmortemAnalyzer
         }
     }
 
+    /// <summary>
+    /// Outside the construction of a per-request type, the client is kept for later: assigned to a field, property or element, put in an object initializer or added to a
+    /// collection, directly or through the local it initializes. Its lifetime is decided by whatever keeps it (a pool, a
+    /// provider, a cache per key), which the rule cannot see: when unsure, it does not report.
+    /// </summary>
+    private static bool IsCached(IOperation creation)
+    {
+        var value = Outermost(creation);
+        if (IsStored(value))
+        {
+            return true;
+        }
+
+        if (value.Parent is not IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator })
+        {
+            return false;
+        }
+
+        var root = declarator;
+        IOperation current = declarator;
+        while (current.Parent is { } parent && parent is not IAnonymousFunctionOperation and not ILocalFunctionOperation)
+        {
+            current = parent;
+        }
+
+        foreach (var descendant in current.Descendants())
+        {
+            if (descendant is ILocalReferenceOperation reference
+                && SymbolEqualityComparer.Default.Equals(reference.Local, root.Symbol)
+                && IsStored(Outermost(reference)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static IOperation Outermost(IOperation operation)
+    {
+        var current = operation;
+        while (current.Parent is IConversionOperation or IAwaitOperation or IParenthesizedOperation
+            || (current.Parent is IInvocationOperation { TargetMethod.Name: "ConfigureAwait" } configure && ReferenceEquals(configure.Instance, current)))
+        {
+            current = current.Parent!;
+        }
+
+        return current;
+    }
+
+    private static bool IsStored(IOperation value) => value.Parent switch
+    {
+        ISimpleAssignmentOperation assignment when ReferenceEquals(assignment.Value, value)
+            => assignment.Target is IFieldReferenceOperation or IPropertyReferenceOperation or IArrayElementReferenceOperation,
+        IArgumentOperation { Parent: IInvocationOperation { TargetMethod.Name: "Add" or "TryAdd" or "AddOrUpdate" or "GetOrAdd" or "Enqueue" or "Push" or "Set" } } => true,
+        _ => false,
+    };
+
     private void Analyze(OperationAnalysisContext context, RuleContext rule, PooledClient? client)
     {
         if (client is not { } found)
@@ -50,7 +108,7 @@ public sealed class PM0004PooledClientPerOperationAnalyzer : PostmortemAnalyzer
 
         var operation = context.Operation;
         var site = ExecutionFrequency.Classify(operation, context.ContainingSymbol, rule.Symbols);
-        if (site.Frequency is Frequency.Never or Frequency.Once)
+        if (site.Frequency is Frequency.Never or Frequency.Once || (site.Frequency != Frequency.PerRequest && IsCached(operation)))
         {
             return;
         }

@@ -253,6 +253,30 @@ public sealed class PM0004PooledClientPerOperationTests
                 public OrdersRepository() => _client = new MongoClient("mongodb://db");
             }
 
+            public sealed class ConnectionPool
+            {
+                private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, PooledConnection> s_pool = new();
+                private IMongoClient? _mongo;
+
+                public sealed class PooledConnection
+                {
+                    public IConnectionMultiplexer? Connection { get; init; }
+                }
+
+                // A pool, a provider or a cache keeps what it creates: its lifetime is decided there.
+                public PooledConnection Get(string configuration)
+                {
+                    var connection = ConnectionMultiplexer.Connect(configuration);
+                    var pooled = new PooledConnection { Connection = connection };
+                    s_pool.TryAdd(configuration, pooled);
+                    return pooled;
+                }
+
+                public IMongoClient Mongo(string connectionString) => _mongo ??= new MongoClient(connectionString);
+
+                public void Reset(string connectionString) => _mongo = new MongoClient(connectionString);
+            }
+
             public static class Startup
             {
                 public static IServiceCollection AddClients(this IServiceCollection services)
@@ -390,9 +414,10 @@ public sealed class PM0004PooledClientPerOperationTests
 
                 public MongoClient Returned() => [|new MongoClient("mongodb://db")|];
 
+                // Kept in a field: not reported at all (its lifetime is decided by whoever keeps it).
                 public void Stored()
                 {
-                    var client = [|new MongoClient("mongodb://db")|];
+                    var client = new MongoClient("mongodb://db");
                     _kept = client;
                 }
             }
