@@ -42,8 +42,8 @@ public sealed class PM0004PooledClientPerOperationAnalyzer : PostmortemAnalyzer
     }
 
     /// <summary>
-    /// Outside the construction of a per-request type, the client is kept for later: assigned to a field, property or element, put in an object initializer or added to a
-    /// collection, directly or through the local it initializes. Its lifetime is decided by whatever keeps it (a pool, a
+    /// Outside the construction of a per-request type, the client is kept for later: assigned to a field, property or element, put in an object initializer,
+    /// wrapped in a new object or added to a collection, directly or through the local it initializes. Its lifetime is decided by whatever keeps it (a pool, a
     /// provider, a cache per key), which the rule cannot see: when unsure, it does not report.
     /// </summary>
     private static bool IsCached(IOperation creation)
@@ -96,6 +96,7 @@ public sealed class PM0004PooledClientPerOperationAnalyzer : PostmortemAnalyzer
         ISimpleAssignmentOperation assignment when ReferenceEquals(assignment.Value, value)
             => assignment.Target is IFieldReferenceOperation or IPropertyReferenceOperation or IArrayElementReferenceOperation,
         IArgumentOperation { Parent: IInvocationOperation { TargetMethod.Name: "Add" or "TryAdd" or "AddOrUpdate" or "GetOrAdd" or "Enqueue" or "Push" or "Set" } } => true,
+        IArgumentOperation { Parent: IObjectCreationOperation } => true,
         _ => false,
     };
 

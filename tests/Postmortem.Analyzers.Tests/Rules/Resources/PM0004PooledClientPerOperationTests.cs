@@ -260,7 +260,15 @@ public sealed class PM0004PooledClientPerOperationTests
 
                 public sealed class PooledConnection
                 {
+                    public PooledConnection() { }
+                    public PooledConnection(IConnectionMultiplexer connection) => Connection = connection;
                     public IConnectionMultiplexer? Connection { get; init; }
+                }
+
+                public PooledConnection Wrap(string configuration)
+                {
+                    var connection = ConnectionMultiplexer.Connect(configuration);
+                    return new PooledConnection(connection);
                 }
 
                 // A pool, a provider or a cache keeps what it creates: its lifetime is decided there.
