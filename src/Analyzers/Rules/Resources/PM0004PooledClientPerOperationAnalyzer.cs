@@ -79,10 +79,19 @@ public sealed class PM0004PooledClientPerOperationAnalyzer : PostmortemAnalyzer
         return false;
     }
 
+    /// <summary>A factory lambda that is returned, stored or passed to a constructor: whoever keeps it decides how often it runs (a pool creating its connection).</summary>
+    private static bool IsHandedOut(IAnonymousFunctionOperation lambda)
+    {
+        var value = Outermost(lambda);
+        return value.Parent is IReturnOperation || IsStored(value);
+    }
+
     private static IOperation Outermost(IOperation operation)
     {
         var current = operation;
-        while (current.Parent is IConversionOperation or IAwaitOperation or IParenthesizedOperation
+        while (current.Parent is IConversionOperation or IAwaitOperation or IParenthesizedOperation or IDelegateCreationOperation
+            || (current.Parent is IConditionalOperation conditional && !ReferenceEquals(conditional.Condition, current))
+            || (current.Parent is ICoalesceOperation coalesce && ReferenceEquals(coalesce.WhenNull, current))
             || (current.Parent is IInvocationOperation { TargetMethod.Name: "ConfigureAwait" } configure && ReferenceEquals(configure.Instance, current)))
         {
             current = current.Parent!;
@@ -109,7 +118,8 @@ public sealed class PM0004PooledClientPerOperationAnalyzer : PostmortemAnalyzer
 
         var operation = context.Operation;
         var site = ExecutionFrequency.Classify(operation, context.ContainingSymbol, rule.Symbols);
-        if (site.Frequency is Frequency.Never or Frequency.Once || (site.Frequency != Frequency.PerRequest && IsCached(operation)))
+        if (site.Frequency is Frequency.Never or Frequency.Once
+            || (site.Frequency != Frequency.PerRequest && (IsCached(operation) || site.Function is IAnonymousFunctionOperation { Parent: { } } lambda && IsHandedOut(lambda))))
         {
             return;
         }

@@ -282,6 +282,10 @@ public sealed class PM0004PooledClientPerOperationTests
 
                 public IMongoClient Mongo(string connectionString) => _mongo ??= new MongoClient(connectionString);
 
+                public void EnsureClient(bool local) => _mongo ??= local ? new MongoClient("mongodb://localhost") : new MongoClient("mongodb://db");
+
+                public System.Func<ConnectionMultiplexer> Factory(string configuration) => () => ConnectionMultiplexer.Connect(configuration);
+
                 public void Reset(string connectionString) => _mongo = new MongoClient(connectionString);
             }
 
