@@ -43,13 +43,15 @@ public sealed class PM0004PooledClientPerOperationAnalyzer : PostmortemAnalyzer
 
     /// <summary>
     /// Outside the construction of a per-request type, the client is kept for later: assigned to a field, property or element, put in an object initializer,
-    /// wrapped in a new object or added to a collection, directly or through the local it initializes. Its lifetime is decided by whatever keeps it (a pool, a
+    /// wrapped in a new object or added to a collection, directly or through the local it initializes; or, in a method or
+    /// local function, returned: a factory method's callers decide how often it runs (a <c>Lazy</c>, a singleton
+    /// registration, or every operation), which the rule does not follow. Its lifetime is decided by whatever keeps it (a pool, a
     /// provider, a cache per key), which the rule cannot see: when unsure, it does not report.
     /// </summary>
-    private static bool IsCached(IOperation creation)
+    private static bool IsCached(IOperation creation, bool returnsCount)
     {
         var value = Outermost(creation);
-        if (IsStored(value))
+        if (IsStored(value) || (returnsCount && value.Parent is IReturnOperation))
         {
             return true;
         }
@@ -70,7 +72,7 @@ public sealed class PM0004PooledClientPerOperationAnalyzer : PostmortemAnalyzer
         {
             if (descendant is ILocalReferenceOperation reference
                 && SymbolEqualityComparer.Default.Equals(reference.Local, root.Symbol)
-                && IsStored(Outermost(reference)))
+                && (IsStored(Outermost(reference)) || (returnsCount && Outermost(reference).Parent is IReturnOperation)))
             {
                 return true;
             }
@@ -119,7 +121,8 @@ public sealed class PM0004PooledClientPerOperationAnalyzer : PostmortemAnalyzer
         var operation = context.Operation;
         var site = ExecutionFrequency.Classify(operation, context.ContainingSymbol, rule.Symbols);
         if (site.Frequency is Frequency.Never or Frequency.Once
-            || (site.Frequency != Frequency.PerRequest && (IsCached(operation) || site.Function is IAnonymousFunctionOperation { Parent: { } } lambda && IsHandedOut(lambda))))
+            || (site.Frequency != Frequency.PerRequest && (IsCached(operation, returnsCount: site.Function is not IAnonymousFunctionOperation)
+                || site.Function is IAnonymousFunctionOperation { Parent: { } } lambda && IsHandedOut(lambda))))
         {
             return;
         }

@@ -124,7 +124,7 @@ public sealed class PM0004PooledClientPerOperationTests
                     }
                 }
 
-                public async Task<IConnectionMultiplexer> ConnectAsync() => await {|#8:ConnectionMultiplexer.ConnectAsync("localhost")|};
+                public async Task<bool> ConnectAsync() => (await {|#8:ConnectionMultiplexer.ConnectAsync("localhost")|}).IsConnected;
             }
 
             [ApiController]
@@ -143,7 +143,7 @@ public sealed class PM0004PooledClientPerOperationTests
                     await sqs.SendMessageAsync("queue", body);
                 }
 
-                public NpgsqlDataSource Build(string connectionString) => {|#5:new NpgsqlDataSourceBuilder(connectionString).Build()|};
+                public int Build(string connectionString) => {|#5:new NpgsqlDataSourceBuilder(connectionString).Build()|}.GetHashCode();
 
                 public async Task PublishAsync(ConnectionFactory factory)
                 {
@@ -286,6 +286,15 @@ public sealed class PM0004PooledClientPerOperationTests
 
                 public System.Func<ConnectionMultiplexer> Factory(string configuration) => () => ConnectionMultiplexer.Connect(configuration);
 
+                // A factory method: its callers decide how often it runs.
+                public static ConnectionMultiplexer Create(string configuration) => ConnectionMultiplexer.Connect(configuration);
+
+                public static MongoClient CreateMongo()
+                {
+                    var client = new MongoClient("mongodb://db");
+                    return client;
+                }
+
                 public void Reset(string connectionString) => _mongo = new MongoClient(connectionString);
             }
 
@@ -424,7 +433,6 @@ public sealed class PM0004PooledClientPerOperationTests
                     return await redis.GetDatabase().StringGetAsync(key);
                 }
 
-                public MongoClient Returned() => [|new MongoClient("mongodb://db")|];
 
                 // Kept in a field: not reported at all (its lifetime is decided by whoever keeps it).
                 public void Stored()
