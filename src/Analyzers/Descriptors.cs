@@ -72,6 +72,45 @@ public static class Descriptors
             + "Use IHttpClientFactory or one long-lived client with a SocketsHttpHandler whose PooledConnectionLifetime is set.",
         helpLinkUri: HelpLinkBase + DiagnosticIds.HttpClientPerOperation + ".md");
 
+    public static readonly DiagnosticDescriptor PM0004PooledClientPerOperation = new(
+        id: DiagnosticIds.PooledClientPerOperation,
+        title: "Pooled client created per operation",
+        messageFormat: "'{0}' creates a client {1}; every instance opens its own pool of connections to the server, and under load they pile up until the server or the process runs out",
+        category: DiagnosticCategories.Resources,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "Redis multiplexers, MongoDB, Cosmos DB, Service Bus, Event Hubs, AWS SDK, Elasticsearch and RestSharp clients, gRPC channels, Npgsql data sources and RabbitMQ connections "
+            + "each own connections (and often background threads) and are built to be created once and shared. "
+            + "Created for every call, loop iteration or request, they open connections faster than they are released: the server hits its connection limit, or the process runs out of sockets and memory. "
+            + "Create one instance at start-up and share it (a singleton registration or a static field).",
+        helpLinkUri: HelpLinkBase + DiagnosticIds.PooledClientPerOperation + ".md");
+
+    public static readonly DiagnosticDescriptor PM0005TransactionHeldAcrossExternalCall = new(
+        id: DiagnosticIds.TransactionHeldAcrossExternalCall,
+        title: "Transaction or connection held across external I/O",
+        messageFormat: "{0} while {1} (opened line {2}) is open; the database connection is held for the whole round trip, and under load the pool runs dry",
+        category: DiagnosticCategories.Data,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: PM0005Description,
+        helpLinkUri: HelpLinkBase + DiagnosticIds.TransactionHeldAcrossExternalCall + ".md");
+
+    /// <summary>PM0005's interprocedural form: the external call is made by a method of the compilation called inside the region. Found at compilation end.</summary>
+    public static readonly DiagnosticDescriptor PM0005HelperHeldAcrossExternalCall = new(
+        id: DiagnosticIds.TransactionHeldAcrossExternalCall,
+        title: "Transaction or connection held across external I/O",
+        messageFormat: "'{0}' makes {1} in {2}{3} while {4} (opened line {5}) is open; the database connection is held for the whole round trip, and under load the pool runs dry",
+        category: DiagnosticCategories.Data,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: PM0005Description,
+        helpLinkUri: HelpLinkBase + DiagnosticIds.TransactionHeldAcrossExternalCall + ".md",
+        customTags: WellKnownDiagnosticTags.CompilationEnd);
+
+    private const string PM0005Description = "An open transaction, or a connection opened explicitly, keeps a database connection (and the transaction's locks) for as long as it is open. "
+        + "An HTTP, gRPC, email, broker or LLM call made inside it, or a delay, holds that connection for the whole round trip to another service: "
+        + "when that service slows down, every request holds a connection while it waits, the pool (or PgBouncer's) runs dry, and the whole application stalls. "
+        + "Make the external call after the commit, or record it in an outbox table inside the transaction.";
     /// <summary>PM0006: found at compilation end, once the effects of the handler's callees are known.</summary>
     public static readonly DiagnosticDescriptor PM0006NonIdempotentMessageHandler = new(
         id: DiagnosticIds.NonIdempotentMessageHandler,
@@ -187,6 +226,8 @@ public static class Descriptors
         PM0001BlockingCallInAsyncPath,
         PM0002SyncWaitInAsyncPath,
         PM0003HttpClientPerOperation,
+        PM0004PooledClientPerOperation,
+        PM0005TransactionHeldAcrossExternalCall,
         PM0006NonIdempotentMessageHandler,
         PM0007CacheKeyWithoutTenant,
         PM0008DbContextCapturedByLongLivedObject,

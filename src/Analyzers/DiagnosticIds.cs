@@ -14,6 +14,8 @@ public static class DiagnosticIds
     public const string BlockingCallInAsyncPath = "PM0001";
     public const string SyncWaitInAsyncPath = "PM0002";
     public const string HttpClientPerOperation = "PM0003";
+    public const string PooledClientPerOperation = "PM0004";
+    public const string TransactionHeldAcrossExternalCall = "PM0005";
     public const string NonIdempotentMessageHandler = "PM0006";
     public const string CacheKeyWithoutTenant = "PM0007";
     public const string DbContextCapturedByLongLivedObject = "PM0008";

@@ -14,4 +14,7 @@ public sealed class ExternalServicesOptions
     public Uri Recommendations { get; set; } = new("https://recommendations.internal.example/");
     public Uri AddressValidation { get; set; } = new("https://address.carrier.example/");
     public Uri Catalog { get; set; } = new("https://catalog.internal.example/");
+
+    /// <summary>StackExchange.Redis configuration string of the cache that holds stock reservations.</summary>
+    public string Redis { get; set; } = "redis.internal.example:6379";
 }

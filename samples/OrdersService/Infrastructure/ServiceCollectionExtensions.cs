@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using OrdersService.Consumers;
 using OrdersService.Data;
 using OrdersService.Services;
+using StackExchange.Redis;
 
 namespace OrdersService.Infrastructure;
 
@@ -49,6 +50,11 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<AddressValidationService>();
         services.AddSingleton<ExchangeRateService>();
         services.AddSingleton<WebhookNotifier>();
+        services.AddScoped<OrderCancellation>();
+
+        // Not flagged: one multiplexer for the whole application, connected on first use.
+        services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(endpoints.Redis));
+        services.AddSingleton<StockReservations>();
 
         services.AddDbContext<LoyaltyDbContext>(options => options.UseInMemoryDatabase("loyalty"));
         services.AddMassTransit(bus =>

@@ -21,4 +21,10 @@ public sealed class PaymentsClient
         return await response.Content.ReadFromJsonAsync<PaymentResult>(cancellationToken)
             ?? throw new InvalidOperationException("The payment service returned an empty body.");
     }
+
+    public async Task RefundAsync(Guid orderId, decimal amount, string currency, CancellationToken cancellationToken)
+    {
+        using var response = await _http.PostAsJsonAsync("v1/refunds", new PaymentRequest(orderId, amount, currency), cancellationToken);
+        response.EnsureSuccessStatusCode();
+    }
 }

@@ -37,24 +37,42 @@ internal sealed class BuriedEffect
     }
 }
 
-/// <summary>A call from an async path to a synchronous method of the compilation: where an effect buried in it is reported.</summary>
+/// <summary>
+/// A call to a method of the compilation where an effect buried in it is reported: from an async path to a synchronous
+/// method (PM0001, PM0002), or any call made while a rule's condition holds (PM0005: inside an open transaction).
+/// </summary>
 internal sealed class AsyncCallSite
 {
-    private readonly SyntaxNode _syntax;
+    private readonly SyntaxNode? _syntax;
+    private readonly Location? _location;
 
-    public AsyncCallSite(IMethodSymbol callee, SyntaxNode syntax, IMethodSymbol function, ISymbol containingSymbol)
+    public AsyncCallSite(IMethodSymbol callee, SyntaxNode syntax, IMethodSymbol function, ISymbol containingSymbol, object? detail = null)
     {
         Callee = callee;
         _syntax = syntax;
         Function = function;
         ContainingSymbol = containingSymbol;
+        Detail = detail;
     }
 
-    public IMethodSymbol Callee { get; }
-    /// <summary>Where the call is (made only for the sites reported).</summary>
-    public Location Location => _syntax.GetLocation();
+    public AsyncCallSite(IMethodSymbol callee, Location location, IMethodSymbol function, ISymbol containingSymbol, object? detail = null)
+    {
+        Callee = callee;
+        _location = location;
+        Function = function;
+        ContainingSymbol = containingSymbol;
+        Detail = detail;
+    }
 
-    public SyntaxTree Tree => _syntax.SyntaxTree;
+    /// <summary>What the recording rule needs to word its message (PM0005: the open transaction).</summary>
+    public object? Detail { get; }
+
+    public IMethodSymbol Callee { get; }
+
+    /// <summary>Where the call is (made from the syntax only for the sites reported).</summary>
+    public Location Location => _location ?? _syntax!.GetLocation();
+
+    public SyntaxTree? Tree => _syntax?.SyntaxTree ?? _location!.SourceTree;
 
     public IMethodSymbol Function { get; }
     public ISymbol ContainingSymbol { get; }
@@ -136,6 +154,31 @@ internal sealed class CallGraph
         if (owner.Function is not null && !owner.IsAsync)
         {
             _effects.Enqueue((Key(owner.Function), new BuriedEffect(what, location)));
+        }
+    }
+
+    /// <summary>
+    /// Records a call from <paramref name="caller"/> to <paramref name="target"/> whatever the caller is (async or not), for
+    /// rules whose effects matter on every path (PM0005). Calls to methods outside the compilation, or without a body here, are ignored.
+    /// </summary>
+    public void RecordEdge(IMethodSymbol caller, IMethodSymbol target)
+    {
+        if (HasBodyInCompilation(target))
+        {
+            _calls.Enqueue((Key(caller), Key(target)));
+        }
+    }
+
+    /// <summary>Records an effect <paramref name="function"/> performs itself, async or not; the first by position is kept.</summary>
+    public void RecordEffect(IMethodSymbol function, string what, Location location)
+        => _effects.Enqueue((Key(function), new BuriedEffect(what, location)));
+
+    /// <summary>Records a call site of <paramref name="target"/> in <paramref name="function"/> where a buried effect is reported, with the rule's <paramref name="detail"/>.</summary>
+    public void RecordSite(IMethodSymbol target, Location location, IMethodSymbol function, ISymbol containingSymbol, object? detail)
+    {
+        if (HasBodyInCompilation(target))
+        {
+            _sites.Enqueue(new AsyncCallSite(Key(target), location, function, containingSymbol, detail));
         }
     }
 
@@ -242,21 +285,9 @@ internal sealed class CallGraph
     {
         foreach (var (site, effect, chain) in Resolve(context.CancellationToken))
         {
-            var tree = site.Tree;
-            if (rule.IsSuppressedFor(site.ContainingSymbol, tree) || rule.Options.IsExcluded(rule.RuleId, site.Callee, tree) || AnyExcluded(rule, chain, tree))
+            if (!IsReportable(rule, site, chain))
             {
                 continue;
-            }
-
-            var via = new StringBuilder();
-            for (var i = 0; i < chain.Count; i++)
-            {
-                via.Append(i == 0 ? " (via '" : " → '").Append(CallName(chain[i])).Append('\'');
-            }
-
-            if (via.Length > 0)
-            {
-                via.Append(')');
             }
 
             context.ReportDiagnostic(Diagnostic.Create(
@@ -266,7 +297,7 @@ internal sealed class CallGraph
                 AsyncPaths.Describe(site.Function, site.ContainingSymbol),
                 effect.What,
                 effect.Where,
-                via.ToString()));
+                Via(chain)));
         }
     }
 
@@ -323,6 +354,30 @@ internal sealed class CallGraph
         }
 
         return new ForwardSummaries(calls, facts);
+    }
+
+    /// <summary>False for a call site in suppressed code, or when the user excluded the callee or a method on the chain.</summary>
+    public static bool IsReportable(RuleContext rule, AsyncCallSite site, IReadOnlyList<IMethodSymbol> chain)
+    {
+        var tree = site.Tree;
+        return tree is not null && !rule.IsSuppressedFor(site.ContainingSymbol, tree) && !rule.Options.IsExcluded(rule.RuleId, site.Callee, tree) && !AnyExcluded(rule, chain, tree);
+    }
+
+    /// <summary>" (via 'Report.Collect()' → 'Report.ReadTemplate()')", or "" for an effect in the callee itself.</summary>
+    public static string Via(IReadOnlyList<IMethodSymbol> chain)
+    {
+        var via = new StringBuilder();
+        for (var i = 0; i < chain.Count; i++)
+        {
+            via.Append(i == 0 ? " (via '" : " → '").Append(CallName(chain[i])).Append('\'');
+        }
+
+        if (via.Length > 0)
+        {
+            via.Append(')');
+        }
+
+        return via.ToString();
     }
 
     /// <summary>"Settings.Load()", "new Settings()", "Settings.Current" as a call reads in a message.</summary>

@@ -111,6 +111,22 @@ internal static class ExecutionFrequency
         return new ExecutionSite(ClassifyOwner(child, containingSymbol, symbols), null);
     }
 
+    /// <summary>"on every call of 'Type.Member'", "on every iteration of a loop in ...", "for every request handled by ...": how a message says where <paramref name="site"/> runs.</summary>
+    public static string Describe(ExecutionSite site, ISymbol containingSymbol)
+    {
+        var member = containingSymbol.ToMessageName();
+        return site.Frequency switch
+        {
+            Frequency.PerLoopIteration => $"on every iteration of a loop in '{member}'",
+            Frequency.PerRequest => $"for every request handled by '{containingSymbol.ContainingType?.Name}'",
+            _ => site.Function switch
+            {
+                ILocalFunctionOperation local => $"on every call of local function '{local.Symbol.Name}' in '{member}'",
+                IAnonymousFunctionOperation => $"every time a lambda in '{member}' runs",
+                _ => $"on every call of '{member}'",
+            },
+        };
+    }
     private static Frequency ClassifyOwner(IOperation root, ISymbol containingSymbol, KnownSymbols symbols)
     {
         switch (root)

@@ -26,6 +26,12 @@ internal sealed class KnownSymbols
     private MessagingSymbols? _messaging;
     private Knowledge.BlockingApis? _blockingApis;
     private Knowledge.DatabaseCalls? _databaseCalls;
+    private TransactionSymbols? _transactions;
+    private ExternalCallSymbols? _external;
+    private Knowledge.TransactionApis? _transactionApis;
+    private Knowledge.ExternalCalls? _externalCalls;
+    private PooledClientSymbols? _pooledClientSymbols;
+    private Knowledge.PooledClients? _pooledClients;
 
     private KnownSymbols(Compilation compilation) => Compilation = compilation;
 
@@ -50,6 +56,20 @@ internal sealed class KnownSymbols
     public CachingSymbols Caching => Get(ref _caching, static c => new CachingSymbols(c));
 
     public MessagingSymbols Messaging => Get(ref _messaging, static c => new MessagingSymbols(c));
+    public TransactionSymbols Transactions => Get(ref _transactions, static c => new TransactionSymbols(c));
+
+    public ExternalCallSymbols External => Get(ref _external, static c => new ExternalCallSymbols(c));
+
+    /// <summary>Where transactions and explicitly opened connections begin and end; answers are cached per method.</summary>
+    public Knowledge.TransactionApis TransactionApis => Get(ref _transactionApis, _ => new Knowledge.TransactionApis(Transactions));
+
+    /// <summary>Which calls leave the process (HTTP, gRPC, email, publish, delay, LLM); answers are cached per method.</summary>
+    public Knowledge.ExternalCalls ExternalCalls => Get(ref _externalCalls, _ => new Knowledge.ExternalCalls(External));
+
+    public PooledClientSymbols PooledClientTypes => Get(ref _pooledClientSymbols, static c => new PooledClientSymbols(c));
+
+    /// <summary>Which creations build a client that owns a connection pool (Redis, MongoDB, Cosmos DB, AWS...).</summary>
+    public Knowledge.PooledClients PooledClients => Get(ref _pooledClients, _ => new Knowledge.PooledClients(PooledClientTypes));
 
     /// <summary>Which calls block and what their awaitable counterparts are; answers are cached per method for the compilation.</summary>
     public Knowledge.BlockingApis BlockingApis

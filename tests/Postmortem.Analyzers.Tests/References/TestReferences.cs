@@ -129,6 +129,46 @@ public static class TestReferences
     /// </summary>
     public static ReferenceAssemblies Data80 { get; } = WithLibraries(nameof(Data80), [.. s_efCore, .. s_sqlServer, .. s_npgsql, .. s_otherData]);
 
+    private static readonly (string Id, string Version)[] s_externalServices =
+    [
+        ("MassTransit", "9.2.6"),
+        ("MassTransit.Abstractions", "9.2.6"),
+        ("Confluent.Kafka", "2.16.0"),
+        ("MailKit", "4.18.2"),
+        ("MimeKit", "4.18.2"),
+        ("Grpc.Core.Api", "2.84.0"),
+        ("RabbitMQ.Client", "7.2.2"),
+        ("OpenAI", "2.15.0"),
+        ("System.ClientModel", "1.16.0"),
+        ("Microsoft.Extensions.AI.Abstractions", "10.5.0"),
+        ("SendGrid", "9.29.3"),
+        ("AWSSDK.Core", "4.0.101.1"),
+        ("AWSSDK.SQS", "4.0.100.25"),
+    ];
+
+    /// <summary>
+    /// An ASP.NET Core app (SignalR, Identity's IEmailSender) with every data-access library of <see cref="Data80"/> and the
+    /// clients of external services: MassTransit, Confluent.Kafka, MailKit, gRPC, RabbitMQ, OpenAI, Microsoft.Extensions.AI,
+    /// SendGrid and the AWS SQS client.
+    /// </summary>
+    public static ReferenceAssemblies ExternalServices80 { get; } = WithLibraries(nameof(ExternalServices80), [.. s_efCore, .. s_sqlServer, .. s_npgsql, .. s_otherData, .. s_externalServices], AspNetCore80);
+
+    private static readonly (string Id, string Version)[] s_pooledClients =
+    [
+        ("MongoDB.Driver", "3.14.0"),
+        ("MongoDB.Bson", "3.14.0"),
+        ("Microsoft.Azure.Cosmos", "3.64.0"),
+        ("Grpc.Net.Client", "2.85.0"),
+        ("Grpc.Net.Common", "2.85.0"),
+        ("RestSharp", "114.1.0"),
+    ];
+
+    /// <summary>
+    /// <see cref="ExternalServices80"/> plus the clients that own connection pools: MongoDB, Cosmos DB, gRPC channels and
+    /// RestSharp (Redis, Npgsql, RabbitMQ and the AWS SDK are already there).
+    /// </summary>
+    public static ReferenceAssemblies PooledClients80 { get; } = WithLibraries(nameof(PooledClients80), [.. s_efCore, .. s_sqlServer, .. s_npgsql, .. s_otherData, .. s_externalServices, .. s_pooledClients], AspNetCore80);
+
     /// <summary>
     /// An ASP.NET Core app with EF Core (no provider): the shared framework's hosting and dependency injection
     /// (BackgroundService, IServiceCollection) plus DbContext and AddDbContext.

@@ -51,7 +51,7 @@ public sealed class PM0003HttpClientPerOperationAnalyzer : PostmortemAnalyzer
             Rule,
             creation.Syntax.GetLocation(),
             creation.Type!.Name,
-            DescribeFrequency(site, context.ContainingSymbol)));
+            ExecutionFrequency.Describe(site, context.ContainingSymbol)));
     }
 
     /// <summary>
@@ -101,20 +101,4 @@ public sealed class PM0003HttpClientPerOperationAnalyzer : PostmortemAnalyzer
     private static bool IsHandlerFactoryCall(IMethodSymbol method, HttpSymbols http)
         => method.ContainingType.Implements(http.HttpMessageHandlerFactory)
         || (method.IsExtensionMethod && !method.Parameters.IsEmpty && method.Parameters[0].Type.Implements(http.HttpMessageHandlerFactory));
-
-    private static string DescribeFrequency(ExecutionSite site, ISymbol containingSymbol)
-    {
-        var member = containingSymbol.ToMessageName();
-        return site.Frequency switch
-        {
-            Frequency.PerLoopIteration => $"on every iteration of a loop in '{member}'",
-            Frequency.PerRequest => $"for every request handled by '{containingSymbol.ContainingType?.Name}'",
-            _ => site.Function switch
-            {
-                ILocalFunctionOperation local => $"on every call of local function '{local.Symbol.Name}' in '{member}'",
-                IAnonymousFunctionOperation => $"every time a lambda in '{member}' runs",
-                _ => $"on every call of '{member}'",
-            },
-        };
-    }
 }

@@ -1,0 +1,203 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using Postmortem.Analyzers.Shared;
+using Postmortem.Analyzers.Symbols;
+
+namespace Postmortem.Analyzers.Knowledge;
+
+/// <summary>What kind of remote party a call waits for.</summary>
+internal enum ExternalCallKind
+{
+    Http,
+    Grpc,
+    Email,
+    Publish,
+    Delay,
+    Llm,
+}
+
+/// <summary>A library call that leaves the process and waits for another service (or for time to pass).</summary>
+internal sealed class ExternalCall
+{
+    public ExternalCall(ExternalCallKind kind, string name)
+    {
+        Kind = kind;
+        Name = name;
+    }
+
+    public ExternalCallKind Kind { get; }
+
+    /// <summary>"HttpClient.PostAsync" as a message names it.</summary>
+    public string Name { get; }
+
+    /// <summary>"HTTP call 'HttpClient.PostAsync'", named after the type the call is made on (the receiver's declared type when it is known).</summary>
+    public string Describe(IInvocationOperation invocation)
+    {
+        var method = invocation.TargetMethod;
+        var receiver = invocation.Instance?.WithoutConversions().Type
+            ?? (method.IsExtensionMethod && invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value.WithoutConversions().Type : null);
+        return KindName(Kind) + " '" + (receiver is null || receiver.Name.Length == 0 ? Name : receiver.Name + "." + method.Name) + "'";
+    }
+
+    public static string KindName(ExternalCallKind kind) => kind switch
+    {
+        ExternalCallKind.Http => "HTTP call",
+        ExternalCallKind.Grpc => "gRPC call",
+        ExternalCallKind.Email => "email",
+        ExternalCallKind.Publish => "message publish",
+        ExternalCallKind.Delay => "delay",
+        _ => "LLM call",
+    };
+}
+
+/// <summary>
+/// The one place that knows which calls leave the process: HTTP (HttpClient and HttpMessageInvoker sends, the JSON
+/// extensions), gRPC (methods of generated clients, which derive from Grpc.Core.ClientBase), email
+/// (System.Net.Mail.SmtpClient, MailKit, ASP.NET Core's IEmailSender, SendGrid), message publishing (MassTransit
+/// IPublishEndpoint/ISendEndpoint/IBus and their extensions, NServiceBus IMessageSession and handler contexts,
+/// Azure ServiceBusSender, Confluent.Kafka IProducer, AWS SQS and SNS, RabbitMQ BasicPublish), <c>Task.Delay</c>,
+/// and LLM chat calls (OpenAI, Azure.AI.OpenAI 1.x, Microsoft.Extensions.AI IChatClient). A family is active only
+/// when its library is referenced. Not listed on purpose: SignalR and WebSocket pushes (another rule covers
+/// them) and DotNetCore.CAP's ICapPublisher, which writes to the database outbox inside a CAP transaction.
+/// Answers are cached per method for the compilation.
+/// </summary>
+internal sealed class ExternalCalls
+{
+    private static readonly ExternalCall s_none = new(ExternalCallKind.Http, "");
+
+    private readonly List<Family> _families = new();
+    private readonly INamedTypeSymbol? _task;
+    private readonly ConcurrentDictionary<IMethodSymbol, ExternalCall> _cache = new(SymbolEqualityComparer.Default);
+    private readonly Func<IMethodSymbol, ExternalCall> _classify;
+
+    public ExternalCalls(ExternalCallSymbols s)
+    {
+        _task = s.Task;
+        _classify = method => Classify(method) ?? s_none;
+        Add(ExternalCallKind.Http, s.HttpMessageInvoker, "Send", "Get", "Post", "Put", "Patch", "Delete");
+        Add(ExternalCallKind.Http, s.HttpClientJsonExtensions, "Get", "Post", "Put", "Patch", "Delete");
+        Add(ExternalCallKind.Grpc, s.GrpcClientBase);
+        Add(ExternalCallKind.Email, s.SmtpClient, "Send");
+        Add(ExternalCallKind.Email, s.MailKitTransport, "Send");
+        Add(ExternalCallKind.Email, s.MailKitService, "Connect", "Authenticate");
+        Add(ExternalCallKind.Email, s.IdentityEmailSender, "Send");
+        Add(ExternalCallKind.Email, s.IdentityUserEmailSender, "Send");
+        Add(ExternalCallKind.Email, s.SendGridClient, "Send", "Request");
+        Add(ExternalCallKind.Publish, s.MassTransitPublishEndpoint, "Publish");
+        Add(ExternalCallKind.Publish, s.MassTransitSendEndpoint, "Send");
+        Add(ExternalCallKind.Publish, s.MassTransitSendEndpointProvider, "Send");
+        Add(ExternalCallKind.Publish, s.NServiceBusMessageSession, "Send", "Publish");
+        Add(ExternalCallKind.Publish, s.NServiceBusPipelineContext, "Send", "Publish");
+        Add(ExternalCallKind.Publish, s.ServiceBusSender, "Send", "Schedule");
+        Add(ExternalCallKind.Publish, s.KafkaProducer, "Produce", "Flush");
+        Add(ExternalCallKind.Publish, s.AmazonSqs, "SendMessage");
+        Add(ExternalCallKind.Publish, s.AmazonSns, "Publish");
+        Add(ExternalCallKind.Publish, s.RabbitModel, "BasicPublish");
+        Add(ExternalCallKind.Publish, s.RabbitChannel, "BasicPublish");
+        Add(ExternalCallKind.Llm, s.OpenAIChatClient, "CompleteChat");
+        Add(ExternalCallKind.Llm, s.AzureOpenAIClient, "GetChatCompletions", "GetCompletions");
+        Add(ExternalCallKind.Llm, s.ExtensionsChatClient, "GetResponse", "GetStreamingResponse", "Complete");
+    }
+
+    /// <summary>True when at least one family's library is referenced (Task.Delay always is).</summary>
+    public bool IsEmpty => _families.Count == 0 && _task is null;
+
+    /// <summary>The external call <paramref name="invocation"/> makes, or null.</summary>
+    public ExternalCall? Find(IInvocationOperation invocation)
+    {
+        var target = invocation.TargetMethod;
+        if (target.MethodKind != MethodKind.Ordinary)
+        {
+            return null;
+        }
+
+        var key = (target.ReducedFrom ?? target).OriginalDefinition;
+        var call = _cache.GetOrAdd(key, _classify);
+        return ReferenceEquals(call, s_none) ? null : call;
+    }
+
+    private ExternalCall? Classify(IMethodSymbol method)
+    {
+        if (method.ContainingType is not { } type)
+        {
+            return null;
+        }
+
+        if (method.IsStatic && method.Name == "Delay" && SymbolEqualityComparer.Default.Equals(type, _task))
+        {
+            return new ExternalCall(ExternalCallKind.Delay, "Task.Delay");
+        }
+
+        // An extension method is judged by the type it extends, and named after it: HttpClient.PostAsJsonAsync.
+        var receiver = method.IsExtensionMethod && method.Parameters.Length > 0 ? method.Parameters[0].Type : type;
+        foreach (var family in _families)
+        {
+            var owner = family.Type;
+            var matches = SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, owner)
+                || receiver.InheritsFromOrEquals(owner)
+                || receiver.Implements(owner);
+            if (!matches || !family.Accepts(method, type, owner))
+            {
+                continue;
+            }
+
+            return new ExternalCall(family.Kind, receiver.Name + "." + method.Name);
+        }
+
+        return null;
+    }
+
+    private void Add(ExternalCallKind kind, INamedTypeSymbol? type, params string[] prefixes)
+    {
+        if (type is not null)
+        {
+            _families.Add(new Family(kind, type, prefixes));
+        }
+    }
+
+    private sealed class Family
+    {
+        public Family(ExternalCallKind kind, INamedTypeSymbol type, string[] prefixes)
+        {
+            Kind = kind;
+            Type = type;
+            Prefixes = prefixes;
+        }
+
+        public ExternalCallKind Kind { get; }
+        public INamedTypeSymbol Type { get; }
+
+        /// <summary>Method-name prefixes that call out; empty for gRPC, where every generated method is a call.</summary>
+        public string[] Prefixes { get; }
+
+        public bool Accepts(IMethodSymbol method, INamedTypeSymbol containingType, INamedTypeSymbol owner)
+        {
+            if (Prefixes.Length == 0)
+            {
+                // Generated gRPC clients: the methods the generated type declares, not ClientBase's own (WithHost...).
+                return !method.IsStatic
+                    && method.DeclaredAccessibility == Accessibility.Public
+                    && !SymbolEqualityComparer.Default.Equals(containingType.OriginalDefinition, owner)
+                    && !IsClientBaseItself(containingType, owner);
+            }
+
+            foreach (var prefix in Prefixes)
+            {
+                if (method.Name.StartsWith(prefix, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary><c>ClientBase&lt;T&gt;</c> itself, whose members configure the client.</summary>
+        private static bool IsClientBaseItself(INamedTypeSymbol type, INamedTypeSymbol owner)
+            => SymbolEqualityComparer.Default.Equals(type.OriginalDefinition.BaseType?.OriginalDefinition, owner)
+               && type.ContainingNamespace?.ToDisplayString() == "Grpc.Core";
+    }
+}
