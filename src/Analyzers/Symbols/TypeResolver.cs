@@ -6,7 +6,7 @@ namespace Postmortem.Analyzers.Symbols;
 /// Resolves a type by metadata name in a way that survives the same type defined in two references.
 /// </summary>
 /// <remarks>
-/// The lookup walks the compilation's merged global namespace, which the compiler has already built and cached
+/// Beyond the compilation itself and the core library, the lookup walks the compilation's merged global namespace, which the compiler has already built and cached
 /// while binding: a library that is not referenced is ruled out at its first namespace segment, and a type that is
 /// referenced is found without asking every referenced assembly again (as <c>GetTypeByMetadataName</c> does, to detect
 /// duplicates). When several assemblies define the type, the compilation's own definition wins, then the first
@@ -16,6 +16,20 @@ internal static class TypeResolver
 {
     public static INamedTypeSymbol? Resolve(Compilation compilation, string metadataName)
     {
+        // The compilation's own definition wins; then the core library, which holds most framework types (Task, Stream,
+        // Thread...) and answers for itself alone, without merging a namespace every assembly contributes to (every
+        // assembly has System.Runtime.CompilerServices, for one).
+        if (compilation.Assembly.GetTypeByMetadataName(metadataName) is { } own)
+        {
+            return own;
+        }
+
+        if (compilation.GetSpecialType(SpecialType.System_Object).ContainingAssembly is { } coreLibrary
+            && coreLibrary.GetTypeByMetadataName(metadataName) is { DeclaredAccessibility: Accessibility.Public } core)
+        {
+            return core;
+        }
+
         // "Ns.Sub.Type`1+Nested": the namespace ends at the last dot before the first '+'.
         var plus = metadataName.IndexOf('+');
         var typeEnd = plus < 0 ? metadataName.Length : plus;
