@@ -102,12 +102,18 @@ internal sealed class BlockingApis
 
     /// <summary>The blocking API <paramref name="invocation"/> calls, or null when the call does not block (or is excluded).</summary>
     public BlockingApi? Find(IInvocationOperation invocation)
+        => invocation.TargetMethod.ContainingAssembly.IsSameAssemblyAs(_assembly) ? null : FindOutsideCompilation(invocation);
+
+    /// <summary>
+    /// <see cref="Find"/> for a call the caller already knows targets a method outside the compilation (the compilation's
+    /// own methods are judged by their bodies, see PM0001's interprocedural form).
+    /// </summary>
+    public BlockingApi? FindOutsideCompilation(IInvocationOperation invocation)
     {
         var target = invocation.TargetMethod;
         var key = (target.ReducedFrom ?? target).ConstructedFrom;
-        if (key.MethodKind != MethodKind.Ordinary || key.ContainingAssembly.IsSameAssemblyAs(_assembly))
+        if (key.MethodKind != MethodKind.Ordinary)
         {
-            // The compilation's own methods are judged by their bodies (PM0001's interprocedural form).
             return null;
         }
 
@@ -237,7 +243,9 @@ internal sealed class BlockingApis
                 return true;
             case "GetFieldValue" or "IsDBNull" when type.InheritsFromOrEquals(_blocking.DbDataReader):
                 return true;
-            case "Add" or "AddRange" or "CreateDbContext" when IsEntityFrameworkType(type):
+            case "Add" or "AddRange" when IsEntityFrameworkType(type):
+                return true;
+            case "CreateDbContext" when type.Implements(_symbols.EntityFramework.DbContextFactory):
                 return true;
         }
 
@@ -279,7 +287,7 @@ internal sealed class BlockingApis
     private bool IsEntityFrameworkType(INamedTypeSymbol type)
     {
         var ef = _symbols.EntityFramework;
-        return type.InheritsFromOrEquals(ef.DbContext) || type.InheritsFromOrEquals(ef.DbSet) || type.Implements(ef.DbContextFactory);
+        return type.InheritsFromOrEquals(ef.DbContext) || type.InheritsFromOrEquals(ef.DbSet);
     }
 
     /// <summary>The per-call conditions: arguments that never block, in-memory targets, EF-only query operators.</summary>

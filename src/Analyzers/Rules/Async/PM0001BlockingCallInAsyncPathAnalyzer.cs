@@ -39,9 +39,11 @@ public sealed class PM0001BlockingCallInAsyncPathAnalyzer : PostmortemAnalyzer
         var target = invocation.TargetMethod;
         var tree = invocation.Syntax.SyntaxTree;
 
-        // Cheap questions first: most calls neither block nor reach a method of the compilation.
-        var api = symbols.BlockingApis.Find(invocation);
-        var followed = graph.HasBodyInCompilation(target);
+        // Cheap questions first: most calls neither block nor reach a method of the compilation. The compilation's own
+        // methods never block themselves; their bodies are summarized instead.
+        var own = target.ContainingAssembly.IsSameAssemblyAs(rule.Compilation.Assembly);
+        var api = own ? null : symbols.BlockingApis.FindOutsideCompilation(invocation);
+        var followed = own && graph.HasBodyInCompilation(target);
         var listed = api is null && rule.Options.IsListed(OptionCatalog.AdditionalBlockingSymbols, target, tree);
         if (api is null && !followed && !listed)
         {
