@@ -5,12 +5,12 @@ namespace Postmortem.Analyzers.Symbols;
 /// <summary>The library types whose calls leave the process: HTTP, gRPC, email, message brokers, LLM services.</summary>
 internal sealed class ExternalCallSymbols
 {
-    public ExternalCallSymbols(Compilation c)
+    public ExternalCallSymbols(Compilation c, BlockingSymbols blocking, TaskSymbols tasks, MessagingSymbols messaging)
     {
         HttpMessageInvoker = TypeResolver.Resolve(c, "System.Net.Http.HttpMessageInvoker");
         HttpClientJsonExtensions = TypeResolver.Resolve(c, "System.Net.Http.Json.HttpClientJsonExtensions");
         GrpcClientBase = TypeResolver.Resolve(c, "Grpc.Core.ClientBase");
-        SmtpClient = TypeResolver.Resolve(c, "System.Net.Mail.SmtpClient");
+        SmtpClient = blocking.SmtpClient;
         MailKitTransport = TypeResolver.Resolve(c, "MailKit.IMailTransport");
         MailKitService = TypeResolver.Resolve(c, "MailKit.IMailService");
         IdentityEmailSender = TypeResolver.Resolve(c, "Microsoft.AspNetCore.Identity.UI.Services.IEmailSender");
@@ -23,11 +23,11 @@ internal sealed class ExternalCallSymbols
         NServiceBusPipelineContext = TypeResolver.Resolve(c, "NServiceBus.IPipelineContext");
         ServiceBusSender = TypeResolver.Resolve(c, "Azure.Messaging.ServiceBus.ServiceBusSender");
         KafkaProducer = TypeResolver.Resolve(c, "Confluent.Kafka.IProducer`2");
-        AmazonSqs = TypeResolver.Resolve(c, "Amazon.SQS.IAmazonSQS");
+        AmazonSqs = messaging.Sqs;
         AmazonSns = TypeResolver.Resolve(c, "Amazon.SimpleNotificationService.IAmazonSimpleNotificationService");
         RabbitModel = TypeResolver.Resolve(c, "RabbitMQ.Client.IModel");
         RabbitChannel = TypeResolver.Resolve(c, "RabbitMQ.Client.IChannel");
-        Task = TypeResolver.Resolve(c, "System.Threading.Tasks.Task");
+        Task = tasks.Task;
         OpenAIChatClient = TypeResolver.Resolve(c, "OpenAI.Chat.ChatClient");
         AzureOpenAIClient = TypeResolver.Resolve(c, "Azure.AI.OpenAI.OpenAIClient");
         ExtensionsChatClient = TypeResolver.Resolve(c, "Microsoft.Extensions.AI.IChatClient");

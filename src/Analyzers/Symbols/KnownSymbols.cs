@@ -37,81 +37,57 @@ internal sealed class KnownSymbols
 
     public Compilation Compilation { get; }
 
-    public HttpSymbols Http => Get(ref _http, static c => new HttpSymbols(c));
+    public HttpSymbols Http => Get(ref _http, static k => new HttpSymbols(k.Compilation));
 
-    public AspNetCoreSymbols AspNetCore => Get(ref _aspNetCore, static c => new AspNetCoreSymbols(c));
+    public AspNetCoreSymbols AspNetCore => Get(ref _aspNetCore, static k => new AspNetCoreSymbols(k.Compilation));
 
-    public DependencyInjectionSymbols DependencyInjection => Get(ref _dependencyInjection, static c => new DependencyInjectionSymbols(c));
+    public DependencyInjectionSymbols DependencyInjection => Get(ref _dependencyInjection, static k => new DependencyInjectionSymbols(k.Compilation));
 
-    public TestFrameworkSymbols TestFrameworks => Get(ref _testFrameworks, static c => new TestFrameworkSymbols(c));
+    public TestFrameworkSymbols TestFrameworks => Get(ref _testFrameworks, static k => new TestFrameworkSymbols(k.Compilation));
 
-    public CoreSymbols Core => Get(ref _core, static c => new CoreSymbols(c));
+    public CoreSymbols Core => Get(ref _core, static k => new CoreSymbols(k.Compilation));
 
-    public TaskSymbols Tasks => Get(ref _tasks, static c => new TaskSymbols(c));
+    public TaskSymbols Tasks => Get(ref _tasks, static k => new TaskSymbols(k.Compilation));
 
-    public EntityFrameworkSymbols EntityFramework => Get(ref _entityFramework, static c => new EntityFrameworkSymbols(c));
+    public EntityFrameworkSymbols EntityFramework => Get(ref _entityFramework, static k => new EntityFrameworkSymbols(k.Compilation));
 
-    public BlockingSymbols Blocking => Get(ref _blocking, static c => new BlockingSymbols(c));
+    public BlockingSymbols Blocking => Get(ref _blocking, static k => new BlockingSymbols(k.Compilation));
 
-    public CachingSymbols Caching => Get(ref _caching, static c => new CachingSymbols(c));
+    public CachingSymbols Caching => Get(ref _caching, static k => new CachingSymbols(k.Compilation));
 
-    public MessagingSymbols Messaging => Get(ref _messaging, static c => new MessagingSymbols(c));
-    public TransactionSymbols Transactions => Get(ref _transactions, static c => new TransactionSymbols(c));
+    public MessagingSymbols Messaging => Get(ref _messaging, static k => new MessagingSymbols(k.Compilation));
 
-    public ExternalCallSymbols External => Get(ref _external, static c => new ExternalCallSymbols(c));
+    public TransactionSymbols Transactions => Get(ref _transactions, static k => new TransactionSymbols(k.Compilation, k.Blocking, k.EntityFramework));
+
+    public ExternalCallSymbols External => Get(ref _external, static k => new ExternalCallSymbols(k.Compilation, k.Blocking, k.Tasks, k.Messaging));
 
     /// <summary>Where transactions and explicitly opened connections begin and end; answers are cached per method.</summary>
-    public Knowledge.TransactionApis TransactionApis => Get(ref _transactionApis, _ => new Knowledge.TransactionApis(Transactions));
+    public Knowledge.TransactionApis TransactionApis => Get(ref _transactionApis, static k => new Knowledge.TransactionApis(k.Transactions));
 
     /// <summary>Which calls leave the process (HTTP, gRPC, email, publish, delay, LLM); answers are cached per method.</summary>
-    public Knowledge.ExternalCalls ExternalCalls => Get(ref _externalCalls, _ => new Knowledge.ExternalCalls(External));
+    public Knowledge.ExternalCalls ExternalCalls => Get(ref _externalCalls, static k => new Knowledge.ExternalCalls(k.External));
 
-    public PooledClientSymbols PooledClientTypes => Get(ref _pooledClientSymbols, static c => new PooledClientSymbols(c));
+    public PooledClientSymbols PooledClientTypes => Get(ref _pooledClientSymbols, static k => new PooledClientSymbols(k.Compilation));
 
     /// <summary>Which creations build a client that owns a connection pool (Redis, MongoDB, Cosmos DB, AWS...).</summary>
-    public Knowledge.PooledClients PooledClients => Get(ref _pooledClients, _ => new Knowledge.PooledClients(PooledClientTypes));
+    public Knowledge.PooledClients PooledClients => Get(ref _pooledClients, static k => new Knowledge.PooledClients(k.PooledClientTypes));
 
     /// <summary>Which calls block and what their awaitable counterparts are; answers are cached per method for the compilation.</summary>
-    public Knowledge.BlockingApis BlockingApis
-    {
-        get
-        {
-            var value = Volatile.Read(ref _blockingApis);
-            if (value is null)
-            {
-                value = new Knowledge.BlockingApis(this);
-                value = Interlocked.CompareExchange(ref _blockingApis, value, null) ?? value;
-            }
-
-            return value;
-        }
-    }
+    public Knowledge.BlockingApis BlockingApis => Get(ref _blockingApis, static k => new Knowledge.BlockingApis(k));
 
     /// <summary>Which calls make a database round-trip (sync and async forms); answers are cached per method for the compilation.</summary>
-    public Knowledge.DatabaseCalls DatabaseCalls
-    {
-        get
-        {
-            var value = Volatile.Read(ref _databaseCalls);
-            if (value is null)
-            {
-                value = new Knowledge.DatabaseCalls(this);
-                value = Interlocked.CompareExchange(ref _databaseCalls, value, null) ?? value;
-            }
-
-            return value;
-        }
-    }
+    public Knowledge.DatabaseCalls DatabaseCalls => Get(ref _databaseCalls, static k => new Knowledge.DatabaseCalls(k));
 
     public static KnownSymbols For(Compilation compilation) => s_cache.GetValue(compilation, static c => new KnownSymbols(c));
 
-    private T Get<T>(ref T? field, System.Func<Compilation, T> create)
+    /// <summary>The group in <paramref name="field"/>, made on first use (a race makes it twice and keeps one).</summary>
+    private T Get<T>(ref T? field, System.Func<KnownSymbols, T> create)
         where T : class
     {
         var value = Volatile.Read(ref field);
         if (value is null)
         {
-            value = create(Compilation);
+            value = create(this);
             value = Interlocked.CompareExchange(ref field, value, null) ?? value;
         }
 

@@ -5,16 +5,16 @@ namespace Postmortem.Analyzers.Symbols;
 /// <summary>Where database transactions and explicitly opened connections begin and end: ADO.NET, EF Core, System.Transactions.</summary>
 internal sealed class TransactionSymbols
 {
-    public TransactionSymbols(Compilation c)
+    public TransactionSymbols(Compilation c, BlockingSymbols blocking, EntityFrameworkSymbols entityFramework)
     {
-        DbConnection = TypeResolver.Resolve(c, "System.Data.Common.DbConnection");
+        DbConnection = blocking.DbConnection;
         DbConnectionInterface = TypeResolver.Resolve(c, "System.Data.IDbConnection");
         DbTransaction = TypeResolver.Resolve(c, "System.Data.Common.DbTransaction");
         DbTransactionInterface = TypeResolver.Resolve(c, "System.Data.IDbTransaction");
         DbDataSource = TypeResolver.Resolve(c, "System.Data.Common.DbDataSource");
         TransactionScope = TypeResolver.Resolve(c, "System.Transactions.TransactionScope");
-        DatabaseFacade = TypeResolver.Resolve(c, "Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade");
-        RelationalDatabaseFacadeExtensions = TypeResolver.Resolve(c, "Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions");
+        DatabaseFacade = entityFramework.DatabaseFacade;
+        RelationalDatabaseFacadeExtensions = entityFramework.RelationalDatabaseFacadeExtensions;
         DbContextTransaction = TypeResolver.Resolve(c, "Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction");
     }
 
