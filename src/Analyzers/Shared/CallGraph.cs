@@ -43,22 +43,12 @@ internal sealed class BuriedEffect
 /// </summary>
 internal sealed class AsyncCallSite
 {
-    private readonly SyntaxNode? _syntax;
-    private readonly Location? _location;
+    private readonly SyntaxNode _syntax;
 
     public AsyncCallSite(IMethodSymbol callee, SyntaxNode syntax, IMethodSymbol function, ISymbol containingSymbol, object? detail = null)
     {
         Callee = callee;
         _syntax = syntax;
-        Function = function;
-        ContainingSymbol = containingSymbol;
-        Detail = detail;
-    }
-
-    public AsyncCallSite(IMethodSymbol callee, Location location, IMethodSymbol function, ISymbol containingSymbol, object? detail = null)
-    {
-        Callee = callee;
-        _location = location;
         Function = function;
         ContainingSymbol = containingSymbol;
         Detail = detail;
@@ -70,9 +60,9 @@ internal sealed class AsyncCallSite
     public IMethodSymbol Callee { get; }
 
     /// <summary>Where the call is (made from the syntax only for the sites reported).</summary>
-    public Location Location => _location ?? _syntax!.GetLocation();
+    public Location Location => _syntax.GetLocation();
 
-    public SyntaxTree? Tree => _syntax?.SyntaxTree ?? _location!.SourceTree;
+    public SyntaxTree Tree => _syntax.SyntaxTree;
 
     public IMethodSymbol Function { get; }
     public ISymbol ContainingSymbol { get; }
@@ -174,11 +164,11 @@ internal sealed class CallGraph
         => _effects.Enqueue((Key(function), new BuriedEffect(what, location)));
 
     /// <summary>Records a call site of <paramref name="target"/> in <paramref name="function"/> where a buried effect is reported, with the rule's <paramref name="detail"/>.</summary>
-    public void RecordSite(IMethodSymbol target, Location location, IMethodSymbol function, ISymbol containingSymbol, object? detail)
+    public void RecordSite(IMethodSymbol target, SyntaxNode site, IMethodSymbol function, ISymbol containingSymbol, object? detail)
     {
         if (HasBodyInCompilation(target))
         {
-            _sites.Enqueue(new AsyncCallSite(Key(target), location, function, containingSymbol, detail));
+            _sites.Enqueue(new AsyncCallSite(Key(target), site, function, containingSymbol, detail));
         }
     }
 
@@ -360,7 +350,7 @@ internal sealed class CallGraph
     public static bool IsReportable(RuleContext rule, AsyncCallSite site, IReadOnlyList<IMethodSymbol> chain)
     {
         var tree = site.Tree;
-        return tree is not null && !rule.IsSuppressedFor(site.ContainingSymbol, tree) && !rule.Options.IsExcluded(rule.RuleId, site.Callee, tree) && !AnyExcluded(rule, chain, tree);
+        return !rule.IsSuppressedFor(site.ContainingSymbol, tree) && !rule.Options.IsExcluded(rule.RuleId, site.Callee, tree) && !AnyExcluded(rule, chain, tree);
     }
 
     /// <summary>" (via 'Report.Collect()' → 'Report.ReadTemplate()')", or "" for an effect in the callee itself.</summary>

@@ -124,7 +124,7 @@ public sealed class PM0005TransactionHeldAcrossExternalCallAnalyzer : Postmortem
             };
             if (function is not null)
             {
-                graph.RecordSite(call.TargetMethod, call.Syntax.GetLocation(), function, context.OwningSymbol, new OpenRegion(region.Description, region.Line));
+                graph.RecordSite(call.TargetMethod, call.Syntax, function, context.OwningSymbol, new OpenRegion(region.Description, region.Line));
             }
         }
     }
