@@ -33,6 +33,8 @@ internal sealed class KnownSymbols
     private PooledClientSymbols? _pooledClientSymbols;
     private Knowledge.PooledClients? _pooledClients;
 
+    private readonly object _gate = new();
+
     private KnownSymbols(Compilation compilation) => Compilation = compilation;
 
     public Compilation Compilation { get; }
@@ -80,18 +82,31 @@ internal sealed class KnownSymbols
 
     public static KnownSymbols For(Compilation compilation) => s_cache.GetValue(compilation, static c => new KnownSymbols(c));
 
-    /// <summary>The group in <paramref name="field"/>, made on first use (a race makes it twice and keeps one).</summary>
+    /// <summary>
+    /// The group in <paramref name="field"/>, made on first use. Made once: at compilation start every analyzer asks for its
+    /// groups at the same moment, and making one resolves dozens of types, so the others wait for it rather than repeat it
+    /// (one lock for all groups, which may ask for each other; the lock is reentrant).
+    /// </summary>
     private T Get<T>(ref T? field, System.Func<KnownSymbols, T> create)
         where T : class
     {
         var value = Volatile.Read(ref field);
-        if (value is null)
+        if (value is not null)
         {
-            value = create(this);
-            value = Interlocked.CompareExchange(ref field, value, null) ?? value;
+            return value;
         }
 
-        return value;
+        lock (_gate)
+        {
+            value = Volatile.Read(ref field);
+            if (value is null)
+            {
+                value = create(this);
+                Volatile.Write(ref field, value);
+            }
+
+            return value;
+        }
     }
 }
 
