@@ -8,8 +8,9 @@ namespace Postmortem.Analyzers.Shared;
 /// Whether a task is known to have completed at a point of a method, so that reading its result does not block:
 /// it was awaited earlier in the same method, or passed to an awaited <c>Task.WhenAll</c>/<c>Task.WhenAny</c>,
 /// or is the task an awaited <c>WhenAny</c> returned, or its <c>IsCompleted</c>, <c>IsCompletedSuccessfully</c>
-/// or <c>Status</c> was checked earlier in the method. "Earlier" is source order within the member that holds
-/// the operation (lambdas and local functions included); a task is followed through a local, parameter, field or
+/// or <c>Status</c> was checked earlier in the method (as a property, or through a bool method of that name such as
+/// the <c>task.IsCompletedSuccessfully()</c> extension that libraries targeting netstandard2.0 declare). "Earlier"
+/// is source order within the member that holds the operation (lambdas and local functions included); a task is followed through a local, parameter, field or
 /// property, an array element or indexer of one, and the iteration variable of a <c>foreach</c> over one.
 /// </summary>
 internal static class CompletedTasks
@@ -86,10 +87,20 @@ internal static class CompletedTasks
                     && tasks.IsTaskLike(property.Property.ContainingType):
                 return Same(RootSymbol(instance), root);
 
+            case IInvocationOperation { TargetMethod: { Name: "IsCompleted" or "IsCompletedSuccessfully", ReturnType.SpecialType: SpecialType.System_Boolean } method } check
+                when CheckedTask(check) is { } checkedTask && tasks.IsTaskLike(checkedTask.Type):
+                // A polyfill of the property for older targets (netstandard2.0): task.IsCompletedSuccessfully().
+                return Same(RootSymbol(checkedTask), root);
+
             default:
                 return false;
         }
     }
+
+    /// <summary>The task a completion check is made on: the receiver of an instance method, the first argument of an extension or static one.</summary>
+    private static IOperation? CheckedTask(IInvocationOperation check)
+        => check.Instance?.WithoutConversions()
+           ?? (check.TargetMethod.Parameters.Length == 1 && check.Arguments.Length == 1 ? check.Arguments[0].Value.WithoutConversions() : null);
 
     /// <summary><c>var winner = await Task.WhenAny(...)</c> or <c>winner = await Task.WhenAny(...)</c>: the result is a completed task.</summary>
     private static bool AssignsTo(IAwaitOperation awaitOperation, ISymbol root)

@@ -126,6 +126,9 @@ public sealed class PM0002SyncWaitInAsyncPathTests
     public Task DoesNotFlag_ResultAfterIsCompletedSuccessfullyOrStatusCheck() => Verify.VerifyAsync(Sources.ResultAfterStatusCheck);
 
     [Fact]
+    public Task DoesNotFlag_ResultAfterCompletionCheckExtensionMethod() => Verify.VerifyAsync(Sources.ResultAfterCompletionCheckExtension);
+
+    [Fact]
     public Task DoesNotFlag_TaskCreatedComplete() => Verify.VerifyAsync(Sources.TaskCreatedComplete);
 
     [Fact]
@@ -1040,6 +1043,29 @@ public sealed class PM0002SyncWaitInAsyncPathTests
                     var b = second.Status == TaskStatus.RanToCompletion ? second.GetAwaiter().GetResult() : -1;
                     return a + b;
                 }
+            }
+            """;
+
+        public const string ResultAfterCompletionCheckExtension = """
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public static class TaskCompletion
+            {
+                public static bool IsCompletedSuccessfully(this Task task) => task.Status == TaskStatus.RanToCompletion;
+            }
+
+            public sealed class Connection
+            {
+                public Connection(string name, CancellationToken token) { }
+            }
+
+            public static class SharedConnections
+            {
+                public static async Task<Connection> CreateShared(Task<string> name, CancellationToken token)
+                    => name.IsCompletedSuccessfully()
+                        ? new Connection(name.Result, token)
+                        : new Connection(await name.ConfigureAwait(false), token);
             }
             """;
 
