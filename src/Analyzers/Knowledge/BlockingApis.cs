@@ -111,19 +111,16 @@ internal sealed class BlockingApis
     public BlockingApi? FindOutsideCompilation(IInvocationOperation invocation)
     {
         var target = invocation.TargetMethod;
-        var key = (target.ReducedFrom ?? target).ConstructedFrom;
-        if (key.MethodKind != MethodKind.Ordinary)
+        if (target.MethodKind != MethodKind.Ordinary || target.Name.EndsWith("Async", StringComparison.Ordinal))
         {
             return null;
         }
 
-        if (key.Name.EndsWith("Async", StringComparison.Ordinal))
-        {
-            return null;
-        }
-
-        var api = _cache.GetOrAdd(key, _classify);
-        if (ReferenceEquals(api, s_notBlocking) || !BlocksHere(api, invocation))
+        // Judged on the definition, one entry for every instantiation (List<int>.Add and List<Order>.Add): substitution keeps
+        // a non-blocking method non-blocking, and the one way it can make a blocking one awaitable, a type parameter
+        // returned as a Task (Func<Task>.Invoke), is checked on the call itself.
+        var api = _cache.GetOrAdd((target.ReducedFrom ?? target).OriginalDefinition, _classify);
+        if (ReferenceEquals(api, s_notBlocking) || !BlocksHere(api, invocation) || (api.Method.ReturnType is ITypeParameterSymbol && _symbols.Tasks.IsAwaitable(target.ReturnType)))
         {
             return null;
         }

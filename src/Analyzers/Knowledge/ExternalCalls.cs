@@ -72,6 +72,8 @@ internal sealed class ExternalCalls
     private readonly INamedTypeSymbol? _task;
     private readonly ConcurrentDictionary<IMethodSymbol, ExternalCall> _cache = new(SymbolEqualityComparer.Default);
     private readonly Func<IMethodSymbol, ExternalCall> _classify;
+    private readonly string[] _namePrefixes;
+    private readonly bool _anyName;
 
     public ExternalCalls(ExternalCallSymbols s)
     {
@@ -100,6 +102,9 @@ internal sealed class ExternalCalls
         Add(ExternalCallKind.Llm, s.OpenAIChatClient, "CompleteChat");
         Add(ExternalCallKind.Llm, s.AzureOpenAIClient, "GetChatCompletions", "GetCompletions");
         Add(ExternalCallKind.Llm, s.ExtensionsChatClient, "GetResponse", "GetStreamingResponse", "Complete");
+        var prefixes = CollectPrefixes();
+        _anyName = prefixes is null;
+        _namePrefixes = prefixes ?? Array.Empty<string>();
     }
 
     /// <summary>True when at least one family's library is referenced (Task.Delay always is).</summary>
@@ -109,7 +114,7 @@ internal sealed class ExternalCalls
     public ExternalCall? Find(IInvocationOperation invocation)
     {
         var target = invocation.TargetMethod;
-        if (target.MethodKind != MethodKind.Ordinary)
+        if (target.MethodKind != MethodKind.Ordinary || !MayMatch(target.Name))
         {
             return null;
         }
@@ -117,6 +122,51 @@ internal sealed class ExternalCalls
         var key = (target.ReducedFrom ?? target).OriginalDefinition;
         var call = _cache.GetOrAdd(key, _classify);
         return ReferenceEquals(call, s_none) ? null : call;
+    }
+
+    /// <summary>
+    /// False when no family can accept a method of that name: most calls are answered here, before the per-method cache
+    /// (whose lookups hash the method and contend with other threads' additions).
+    /// </summary>
+    private bool MayMatch(string name)
+    {
+        if (_anyName)
+        {
+            return true;
+        }
+
+        foreach (var prefix in _namePrefixes)
+        {
+            if (name.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The method-name prefixes of every family, and "Delay"; null when a family accepts any name (gRPC).</summary>
+    private string[]? CollectPrefixes()
+    {
+        var prefixes = new List<string> { "Delay" };
+        foreach (var family in _families)
+        {
+            if (family.Prefixes.Length == 0)
+            {
+                return null;
+            }
+
+            foreach (var prefix in family.Prefixes)
+            {
+                if (!prefixes.Contains(prefix))
+                {
+                    prefixes.Add(prefix);
+                }
+            }
+        }
+
+        return prefixes.ToArray();
     }
 
     private ExternalCall? Classify(IMethodSymbol method)
@@ -135,10 +185,16 @@ internal sealed class ExternalCalls
         var receiver = method.IsExtensionMethod && method.Parameters.Length > 0 ? method.Parameters[0].Type : type;
         foreach (var family in _families)
         {
+            // The name first (a string comparison), then the type: an interface is looked for among the receiver's
+            // interfaces, a class among its base types.
             var owner = family.Type;
+            if (!family.AcceptsName(method.Name))
+            {
+                continue;
+            }
+
             var matches = SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, owner)
-                || receiver.InheritsFromOrEquals(owner)
-                || receiver.Implements(owner);
+                || (owner.TypeKind == TypeKind.Interface ? receiver.Implements(owner) : receiver.InheritsFromOrEquals(owner));
             if (!matches || !family.Accepts(method, type, owner))
             {
                 continue;
@@ -173,20 +229,17 @@ internal sealed class ExternalCalls
         /// <summary>Method-name prefixes that call out; empty for gRPC, where every generated method is a call.</summary>
         public string[] Prefixes { get; }
 
-        public bool Accepts(IMethodSymbol method, INamedTypeSymbol containingType, INamedTypeSymbol owner)
+        /// <summary>True when a method of this name can call out (any name for gRPC).</summary>
+        public bool AcceptsName(string name)
         {
             if (Prefixes.Length == 0)
             {
-                // Generated gRPC clients: the methods the generated type declares, not ClientBase's own (WithHost...).
-                return !method.IsStatic
-                    && method.DeclaredAccessibility == Accessibility.Public
-                    && !SymbolEqualityComparer.Default.Equals(containingType.OriginalDefinition, owner)
-                    && !IsClientBaseItself(containingType, owner);
+                return true;
             }
 
             foreach (var prefix in Prefixes)
             {
-                if (method.Name.StartsWith(prefix, StringComparison.Ordinal))
+                if (name.StartsWith(prefix, StringComparison.Ordinal))
                 {
                     return true;
                 }
@@ -194,6 +247,14 @@ internal sealed class ExternalCalls
 
             return false;
         }
+
+        /// <summary>For a method whose name <see cref="AcceptsName"/> and whose type is the family's: does it call out.</summary>
+        public bool Accepts(IMethodSymbol method, INamedTypeSymbol containingType, INamedTypeSymbol owner)
+            => Prefixes.Length != 0
+               || (!method.IsStatic
+                   && method.DeclaredAccessibility == Accessibility.Public
+                   && !SymbolEqualityComparer.Default.Equals(containingType.OriginalDefinition, owner)
+                   && !IsClientBaseItself(containingType, owner)); // generated gRPC clients: their own methods, not ClientBase's (WithHost...)
 
         /// <summary><c>ClientBase&lt;T&gt;</c> itself, whose members configure the client.</summary>
         private static bool IsClientBaseItself(INamedTypeSymbol type, INamedTypeSymbol owner)

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.IO;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -83,6 +84,16 @@ internal sealed class CallGraph
     /// <summary>How many calls deep an effect is found below the call site in the async path.</summary>
     public const int MaxDepth = 8;
 
+    // Whether a getter is an auto-property's, per getter, for every compilation (entries go with their compilation).
+    private static readonly object s_true = true;
+    private static readonly object s_false = false;
+    private static readonly ConditionalWeakTable<IMethodSymbol, object> s_autoPropertyGetters = new();
+    private static readonly ConditionalWeakTable<IMethodSymbol, object>.CreateValueCallback s_classifyGetter = static getter
+        => getter.DeclaringSyntaxReferences is { Length: 1 } references
+           && references[0].GetSyntax() is Microsoft.CodeAnalysis.CSharp.Syntax.AccessorDeclarationSyntax { Body: null, ExpressionBody: null }
+            ? s_true
+            : s_false;
+
     // Recorded without locks while the compilation is analyzed (calls are frequent and analysis is concurrent);
     // indexed once, at compilation end.
     private readonly IAssemblySymbol _assembly;
@@ -102,7 +113,16 @@ internal sealed class CallGraph
     /// </summary>
     public void RecordCall(IOperation operation, IMethodSymbol target, in AsyncPath owner, ISymbol containingSymbol, TaskSymbols tasks)
     {
-        if (owner.Function is null || !HasBodyInCompilation(target) || AsyncPaths.IsAsyncFunction(target, tasks))
+        if (owner.Function is not null && HasBodyInCompilation(target) && !AsyncPaths.IsAsyncFunction(target, tasks))
+        {
+            RecordCallChecked(operation, target, owner, containingSymbol);
+        }
+    }
+
+    /// <summary><see cref="RecordCall"/> for a target already known to have a body here and not to be async.</summary>
+    private void RecordCallChecked(IOperation operation, IMethodSymbol target, in AsyncPath owner, ISymbol containingSymbol)
+    {
+        if (owner.Function is null)
         {
             return;
         }
@@ -131,10 +151,10 @@ internal sealed class CallGraph
                 => reference.Property.GetMethod,
             _ => null,
         };
-        if (target is not null && HasBodyInCompilation(target))
+        if (target is not null && HasBodyInCompilation(target) && !AsyncPaths.IsAsyncFunction(target, symbols.Tasks))
         {
             var owner = AsyncPaths.FindOwner(context.Operation, context.ContainingSymbol, symbols);
-            RecordCall(context.Operation, target, owner, context.ContainingSymbol, symbols.Tasks);
+            RecordCallChecked(context.Operation, target, owner, context.ContainingSymbol);
         }
     }
 
@@ -409,11 +429,13 @@ internal sealed class CallGraph
            && !IsAutoPropertyGetter(target);
 
 
-    /// <summary><c>{ get; }</c>: reads a field, nothing to follow (and property reads are frequent).</summary>
+    /// <summary>
+    /// <c>{ get; }</c>: reads a field, nothing to follow. Property reads are frequent, so the answer is kept per getter
+    /// (lock-free reads; the syntax is looked at once).
+    /// </summary>
     private static bool IsAutoPropertyGetter(IMethodSymbol method)
-        => method.MethodKind == MethodKind.PropertyGet
-           && method.DeclaringSyntaxReferences.Length == 1
-           && method.DeclaringSyntaxReferences[0].GetSyntax() is Microsoft.CodeAnalysis.CSharp.Syntax.AccessorDeclarationSyntax { Body: null, ExpressionBody: null };
+        => method.MethodKind == MethodKind.PropertyGet && ReferenceEquals(s_autoPropertyGetters.GetValue(method.OriginalDefinition, s_classifyGetter), s_true);
+
 
     private static int CompareByLocation(IMethodSymbol x, IMethodSymbol y)
     {

@@ -79,38 +79,6 @@ internal sealed class RuleContext
             },
             ImmutableArray.Create(kinds));
 
-    /// <summary>
-    /// Per executable code block: <paramref name="action"/> registers operation actions and a block-end action through
-    /// <see cref="Guard{TContext}"/>, so that a rule can collect what a body does and judge it once the body is seen.
-    /// </summary>
-    public void RegisterOperationBlockStartAction(Action<OperationBlockStartAnalysisContext> action)
-        => _start.RegisterOperationBlockStartAction(
-            context =>
-            {
-                try
-                {
-                    action(context);
-                }
-                catch (Exception ex) when (IsUnexpected(ex))
-                {
-                    throw new AnalyzerCallbackException(RuleId, context.OperationBlocks.IsEmpty ? null : context.OperationBlocks[0].Syntax.GetLocation(), ex);
-                }
-            });
-
-    /// <summary>Wraps a callback registered on a nested context (an operation block) like the ones registered here.</summary>
-    public Action<TContext> Guard<TContext>(Action<TContext> action, Func<TContext, Location?> location)
-        => context =>
-        {
-            try
-            {
-                action(context);
-            }
-            catch (Exception ex) when (IsUnexpected(ex))
-            {
-                throw new AnalyzerCallbackException(RuleId, location(context), ex);
-            }
-        };
-
     public void RegisterSyntaxNodeAction<TKind>(Action<SyntaxNodeAnalysisContext> action, params TKind[] kinds)
         where TKind : struct
         => _start.RegisterSyntaxNodeAction(

@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
@@ -11,7 +13,7 @@ namespace Postmortem.Analyzers.Rules.Data;
 
 /// <summary>
 /// PM0005: a call that leaves the process (see <see cref="ExternalCalls"/>) while a transaction, a transaction scope or
-/// an explicitly opened connection is open (see <see cref="TransactionRegions"/>), reported when the body has been seen;
+/// an explicitly opened connection is open (see <see cref="TransactionRegions"/>), reported where the call is made;
 /// and, at compilation end, a call made inside such a region to a method of the compilation that makes one itself or
 /// through further calls (<see cref="CallGraph"/>).
 /// </summary>
@@ -34,99 +36,72 @@ public sealed class PM0005TransactionHeldAcrossExternalCallAnalyzer : Postmortem
 
     private protected override void Register(RuleContext context)
     {
+        // Every call is classified once (external call, region event, call to a method of the compilation) for the
+        // summaries. A body is walked as a whole only when it makes an external call or opens or closes a region, once.
         var graph = new CallGraph(context.Compilation);
-        var hasScopes = context.Symbols.Transactions.TransactionScope is not null;
-        context.RegisterOperationBlockStartAction(start =>
+        var bodies = new Bodies(context, graph);
+        context.RegisterOperationAction(c => AnalyzeInvocation(c, context, graph, bodies), OperationKind.Invocation);
+        if (context.Symbols.Transactions.TransactionScope is not null)
         {
-            var body = new Body(context.Symbols.TransactionApis);
-            start.RegisterOperationAction(context.Guard<OperationAnalysisContext>(c => AnalyzeInvocation(c, context, graph, body), c => c.Operation.Syntax.GetLocation()), OperationKind.Invocation);
-            if (hasScopes)
-            {
-                start.RegisterOperationAction(context.Guard<OperationAnalysisContext>(c => body.Record((IObjectCreationOperation)c.Operation), c => c.Operation.Syntax.GetLocation()), OperationKind.ObjectCreation);
-            }
+            context.RegisterOperationAction(
+                c =>
+                {
+                    if (context.Symbols.TransactionApis.IsScopeCreation((IObjectCreationOperation)c.Operation))
+                    {
+                        bodies.RegionsOf(c.Operation, c.ContainingSymbol);
+                    }
+                },
+                OperationKind.ObjectCreation);
+        }
 
-            start.RegisterOperationBlockEndAction(context.Guard<OperationBlockAnalysisContext>(c => AnalyzeBody(c, context, graph, body), c => c.OwningSymbol.Locations.IsEmpty ? null : c.OwningSymbol.Locations[0]));
-        });
         context.RegisterSymbolAction(c => graph.RecordDeclaration((IMethodSymbol)c.Symbol), SymbolKind.Method);
         context.RegisterCompilationEndAction(c => ReportBuried(c, context, graph));
     }
 
-    private static void AnalyzeInvocation(OperationAnalysisContext context, RuleContext rule, CallGraph graph, Body body)
+    private void AnalyzeInvocation(OperationAnalysisContext context, RuleContext rule, CallGraph graph, Bodies bodies)
     {
         var invocation = (IInvocationOperation)context.Operation;
         var target = invocation.TargetMethod;
-        if (rule.Symbols.ExternalCalls.Find(invocation) is { } external)
+        if (rule.Symbols.ExternalCalls.Find(invocation) is not { } external)
         {
-            if (rule.Options.IsExcluded(rule.RuleId, target, invocation.Syntax.SyntaxTree))
+            if (rule.Symbols.TransactionApis.Classify(invocation) != TransactionEvent.None)
             {
-                return;
+                bodies.RegionsOf(invocation, context.ContainingSymbol);
             }
-
-            body.Add(invocation, external);
-            if (Attributed(invocation, context.ContainingSymbol) is { } function)
+            else if (graph.HasBodyInCompilation(target) && Attributed(invocation, context.ContainingSymbol) is { } caller)
             {
-                graph.RecordEffect(function, external.Describe(invocation), invocation.Syntax.GetLocation());
+                graph.RecordEdge(caller, target);
             }
 
             return;
         }
 
-        if (body.Record(invocation) || !graph.HasBodyInCompilation(target))
+        var tree = invocation.Syntax.SyntaxTree;
+        if (rule.Options.IsExcluded(rule.RuleId, target, tree))
         {
             return;
         }
 
-        if (Attributed(invocation, context.ContainingSymbol) is { } caller)
+        if (Attributed(invocation, context.ContainingSymbol) is { } function)
         {
-            graph.RecordEdge(caller, target);
+            graph.RecordEffect(function, external.Describe(invocation), invocation.Syntax.GetLocation());
         }
 
-        body.Add(invocation);
-    }
-
-    private void AnalyzeBody(OperationBlockAnalysisContext context, RuleContext rule, CallGraph graph, Body body)
-    {
-        var regions = body.Regions;
-        if (regions is null || regions.IsEmpty)
+        if (bodies.RegionsOf(invocation, context.ContainingSymbol) is not { } regions
+            || regions.OpenAt(invocation) is not { } region
+            || rule.IsSuppressedFor(context.ContainingSymbol, tree))
         {
             return;
         }
 
-        foreach (var (invocation, external) in body.ExternalCalls)
-        {
-            if (regions.OpenAt(invocation) is not { } region || rule.IsSuppressedFor(context.OwningSymbol, invocation.Syntax.SyntaxTree))
-            {
-                continue;
-            }
-
-            var statement = TransactionRegions.StatementOf(invocation);
-            var commit = statement is null ? null : regions.CommitAfter(region, statement);
-            var properties = commit is null
-                ? null
-                : ImmutableDictionary<string, string?>.Empty
-                    .Add(MovedStatementProperty, Span(statement!))
-                    .Add(CommitStatementProperty, Span(commit));
-            context.ReportDiagnostic(Diagnostic.Create(Rule, invocation.Syntax.GetLocation(), properties, external.Describe(invocation), region.Description, region.Line));
-        }
-
-        foreach (var call in body.Calls)
-        {
-            if (regions.OpenAt(call) is not { } region)
-            {
-                continue;
-            }
-
-            var function = TransactionRegions.FunctionOf(call) switch
-            {
-                IAnonymousFunctionOperation lambda => lambda.Symbol,
-                ILocalFunctionOperation local => local.Symbol,
-                _ => context.OwningSymbol as IMethodSymbol,
-            };
-            if (function is not null)
-            {
-                graph.RecordSite(call.TargetMethod, call.Syntax, function, context.OwningSymbol, new OpenRegion(region.Description, region.Line));
-            }
-        }
+        var statement = TransactionRegions.StatementOf(invocation);
+        var commit = statement is null ? null : regions.CommitAfter(region, statement);
+        var properties = commit is null
+            ? null
+            : ImmutableDictionary<string, string?>.Empty
+                .Add(MovedStatementProperty, Span(statement!))
+                .Add(CommitStatementProperty, Span(commit));
+        context.ReportDiagnostic(Diagnostic.Create(Rule, invocation.Syntax.GetLocation(), properties, external.Describe(invocation), region.Description, region.Line));
     }
 
     private static void ReportBuried(CompilationAnalysisContext context, RuleContext rule, CallGraph graph)
@@ -162,63 +137,78 @@ public sealed class PM0005TransactionHeldAcrossExternalCallAnalyzer : Postmortem
     };
 
     /// <summary>
-    /// What one executable body does: its regions, its external calls and its calls to methods of the compilation.
-    /// Allocated per body, so everything inside is created on first use: most bodies open no region.
+    /// The regions of each body that makes an external call or opens or closes a region, found once per body by walking it
+    /// as a whole (most bodies are never walked). The walk also records, for compilation end, the calls to methods of the
+    /// compilation made while a region is open.
     /// </summary>
-    private sealed class Body
+    private sealed class Bodies
     {
-        private readonly TransactionApis _apis;
-        private readonly object _gate = new();
-        private TransactionRegions? _regions;
-        private List<(IInvocationOperation, ExternalCall)>? _external;
-        private List<IInvocationOperation>? _calls;
+        private readonly RuleContext _rule;
+        private readonly CallGraph _graph;
+        private readonly ConcurrentDictionary<SyntaxNode, Lazy<TransactionRegions?>> _regions = new();
 
-        public Body(TransactionApis apis) => _apis = apis;
-
-        /// <summary>Null until the body opens or closes a region.</summary>
-        public TransactionRegions? Regions => _regions;
-
-        public IReadOnlyList<(IInvocationOperation Invocation, ExternalCall Call)> ExternalCalls => (IReadOnlyList<(IInvocationOperation, ExternalCall)>?)_external ?? System.Array.Empty<(IInvocationOperation, ExternalCall)>();
-
-        public IReadOnlyList<IInvocationOperation> Calls => (IReadOnlyList<IInvocationOperation>?)_calls ?? System.Array.Empty<IInvocationOperation>();
-
-        /// <summary>Records a call that opens or closes a region; false for any other call.</summary>
-        public bool Record(IInvocationOperation invocation)
+        public Bodies(RuleContext rule, CallGraph graph)
         {
-            var @event = _apis.Classify(invocation);
-            return @event != TransactionEvent.None && RegionsForWrite().Record(invocation, @event);
+            _rule = rule;
+            _graph = graph;
         }
 
-        public void Record(IObjectCreationOperation creation)
+        /// <summary>The regions of the body that holds <paramref name="operation"/>; null when it opens none.</summary>
+        public TransactionRegions? RegionsOf(IOperation operation, ISymbol owningSymbol)
         {
-            if (_apis.IsScopeCreation(creation))
+            var root = operation;
+            while (root.Parent is not null)
             {
-                RegionsForWrite().Record(creation);
+                root = root.Parent;
             }
+
+            return _regions.GetOrAdd(root.Syntax, _ => new Lazy<TransactionRegions?>(() => Walk(root, owningSymbol))).Value;
         }
 
-        public void Add(IInvocationOperation invocation, ExternalCall call)
+        private TransactionRegions? Walk(IOperation root, ISymbol owningSymbol)
         {
-            lock (_gate)
+            var regions = new TransactionRegions(_rule.Symbols.TransactionApis);
+            List<IInvocationOperation>? calls = null;
+            foreach (var operation in root.Descendants())
             {
-                (_external ??= new()).Add((invocation, call));
+                if (operation is IObjectCreationOperation creation)
+                {
+                    regions.Record(creation);
+                }
+                else if (operation is IInvocationOperation invocation
+                    && !regions.Record(invocation)
+                    && _graph.HasBodyInCompilation(invocation.TargetMethod)
+                    && _rule.Symbols.ExternalCalls.Find(invocation) is null)
+                {
+                    (calls ??= new()).Add(invocation);
+                }
             }
-        }
 
-        public void Add(IInvocationOperation invocation)
-        {
-            lock (_gate)
+            if (regions.IsEmpty)
             {
-                (_calls ??= new()).Add(invocation);
+                return null;
             }
-        }
 
-        private TransactionRegions RegionsForWrite()
-        {
-            lock (_gate)
+            foreach (var call in calls ?? (IEnumerable<IInvocationOperation>)Array.Empty<IInvocationOperation>())
             {
-                return _regions ??= new TransactionRegions(_apis);
+                if (regions.OpenAt(call) is not { } region)
+                {
+                    continue;
+                }
+
+                var function = TransactionRegions.FunctionOf(call) switch
+                {
+                    IAnonymousFunctionOperation lambda => lambda.Symbol,
+                    ILocalFunctionOperation local => local.Symbol,
+                    _ => owningSymbol as IMethodSymbol,
+                };
+                if (function is not null)
+                {
+                    _graph.RecordSite(call.TargetMethod, call.Syntax, function, owningSymbol, new OpenRegion(region.Description, region.Line));
+                }
             }
+
+            return regions;
         }
     }
 
