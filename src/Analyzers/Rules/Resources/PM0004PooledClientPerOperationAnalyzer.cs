@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Postmortem.Analyzers.Knowledge;
 using Postmortem.Analyzers.Shared;
+using Postmortem.Analyzers.Symbols;
 
 namespace Postmortem.Analyzers.Rules.Resources;
 
@@ -56,13 +57,21 @@ public sealed class PM0004PooledClientPerOperationAnalyzer : PostmortemAnalyzer
             return true;
         }
 
-        if (value.Parent is not IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator })
+        ILocalSymbol local;
+        if (value.Parent is IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator })
+        {
+            local = declarator.Symbol;
+        }
+        else if (value.Parent is ISimpleAssignmentOperation { Target: ILocalReferenceOperation assigned } assignment && ReferenceEquals(assignment.Value, value))
+        {
+            local = assigned.Local; // IConnection connection = null; ... connection = await factory.CreateConnectionAsync();
+        }
+        else
         {
             return false;
         }
 
-        var root = declarator;
-        IOperation current = declarator;
+        IOperation current = value;
         while (current.Parent is { } parent && parent is not IAnonymousFunctionOperation and not ILocalFunctionOperation)
         {
             current = parent;
@@ -71,7 +80,7 @@ public sealed class PM0004PooledClientPerOperationAnalyzer : PostmortemAnalyzer
         foreach (var descendant in current.Descendants())
         {
             if (descendant is ILocalReferenceOperation reference
-                && SymbolEqualityComparer.Default.Equals(reference.Local, root.Symbol)
+                && SymbolEqualityComparer.Default.Equals(reference.Local, local)
                 && (IsStored(Outermost(reference)) || (returnsCount && Outermost(reference).Parent is IReturnOperation)))
             {
                 return true;
@@ -87,6 +96,30 @@ public sealed class PM0004PooledClientPerOperationAnalyzer : PostmortemAnalyzer
         var value = Outermost(lambda);
         return value.Parent is IReturnOperation || IsStored(value);
     }
+
+    /// <summary>
+    /// A lambda that returns the client, handed to a method that keeps it as a factory (<c>ClientFactory(_ =&gt; new MongoClient(url))</c>):
+    /// like a factory method, its caller decides how often it runs. Not for a scoped or transient registration, which runs it
+    /// per scope or resolution, nor for a LINQ operator, which runs it per element.
+    /// </summary>
+    private static bool IsClientFactory(IAnonymousFunctionOperation lambda, ITypeSymbol? client, KnownSymbols symbols)
+    {
+        if (Outermost(lambda).Parent is not IArgumentOperation { Parent: IInvocationOperation receiver }
+            || receiver.TargetMethod.ContainingNamespace?.ToDisplayString() == "System.Linq"
+            || (DependencyInjectionKnowledge.TryGetRegistration(receiver, symbols.DependencyInjection, out var registration) && !registration.LivesForTheApplication))
+        {
+            return false;
+        }
+
+        client = Unwrapped(client, symbols.Tasks);
+        return client is not null
+            && Unwrapped(lambda.Symbol.ReturnType, symbols.Tasks) is INamedTypeSymbol type
+            && (client.InheritsFromOrEquals(type) || client.Implements(type));
+    }
+
+    /// <summary>T for a Task&lt;T&gt; or ValueTask&lt;T&gt;, the type itself otherwise.</summary>
+    private static ITypeSymbol? Unwrapped(ITypeSymbol? type, TaskSymbols tasks)
+        => type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } wrapper && tasks.IsTaskLike(wrapper) ? wrapper.TypeArguments[0] : type;
 
     private static IOperation Outermost(IOperation operation)
     {
@@ -121,7 +154,7 @@ public sealed class PM0004PooledClientPerOperationAnalyzer : PostmortemAnalyzer
         var operation = context.Operation;
         var site = ExecutionFrequency.Classify(operation, context.ContainingSymbol, rule.Symbols);
         if (site.Frequency is Frequency.Never or Frequency.Once
-            || (site.Frequency != Frequency.PerRequest && (IsCached(operation, returnsCount: site.Function is not IAnonymousFunctionOperation)
+            || (site.Frequency != Frequency.PerRequest && (IsCached(operation, returnsCount: site.Function is not IAnonymousFunctionOperation factory || IsClientFactory(factory, operation.Type, rule.Symbols))
                 || site.Function is IAnonymousFunctionOperation { Parent: { } } lambda && IsHandedOut(lambda))))
         {
             return;

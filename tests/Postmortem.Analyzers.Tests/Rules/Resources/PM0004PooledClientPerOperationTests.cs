@@ -296,6 +296,38 @@ public sealed class PM0004PooledClientPerOperationTests
                 }
 
                 public void Reset(string connectionString) => _mongo = new MongoClient(connectionString);
+
+                // A factory that connects and hands the connection to the object it returns, through a local assigned later.
+                public async System.Threading.Tasks.Task<Session> ConnectAsync(RabbitMQ.Client.ConnectionFactory factory)
+                {
+                    RabbitMQ.Client.IConnection? connection = null;
+                    connection = await factory.CreateConnectionAsync();
+                    return new Session(connection);
+                }
+
+                public sealed class Session
+                {
+                    public Session(RabbitMQ.Client.IConnection connection) => Connection = connection;
+                    public RabbitMQ.Client.IConnection Connection { get; }
+                }
+            }
+
+            // A factory delegate handed to configuration: whoever keeps it decides how often it runs.
+            public sealed class StoreOptions
+            {
+                private Func<IServiceProvider, IMongoClient>? _clientFactory;
+
+                public void ClientFactory(Func<IServiceProvider, IMongoClient> factory) => _clientFactory = factory;
+
+                public void Connection(string url)
+                {
+                    var mongoUrl = MongoUrl.Create(url);
+                    ClientFactory(_ =>
+                    {
+                        var client = new MongoClient(mongoUrl);
+                        return client;
+                    });
+                }
             }
 
             public static class Startup
