@@ -1,7 +1,11 @@
 using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis.Testing;
 using Postmortem.Analyzers.Tests.References;
+using Postmortem.Analyzers.CodeFixes;
 using Verify = Postmortem.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<Postmortem.Analyzers.Rules.Messaging.PM0006NonIdempotentMessageHandlerAnalyzer>;
+using VerifyFix = Postmortem.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<
+    Postmortem.Analyzers.Rules.Messaging.PM0006NonIdempotentMessageHandlerAnalyzer,
+    Postmortem.Analyzers.CodeFixes.Rules.Messaging.PM0006NonIdempotentMessageHandlerCodeFixProvider>;
 
 namespace Postmortem.Analyzers.Tests.Rules.Messaging;
 
@@ -166,6 +170,54 @@ public sealed class PM0006NonIdempotentMessageHandlerTests
     [Fact]
     public Task DoesNotFlag_MailKitConnectOnly() => Verify.VerifyAsync(Sources.MailKitConnectOnly, TestReferences.ExternalServices80);
 
+    // ---------------------------------------------------------------- Code fix
+
+    [Fact]
+    public Task Fix_RedisGuardOnTheMessageId() => Fix(Sources.RedisInScope, Fixed.RedisInScope, EquivalenceKeys.PM0006RedisGuard);
+
+    [Fact]
+    public Task Fix_RedisPrimaryConstructorParameter() => Fix(Sources.RedisPrimaryConstructor, Fixed.RedisPrimaryConstructor, EquivalenceKeys.PM0006RedisGuard);
+
+    [Fact]
+    public Task Fix_DistributedCacheGuard()
+        => Fix(Sources.DistributedCacheInScope + Sources.Stubs, Fixed.DistributedCacheInScope + Sources.Stubs, EquivalenceKeys.PM0006DistributedCacheGuard);
+
+    [Fact]
+    public Task Fix_NotOfferedWithoutACacheInScope() => NoFix(Sources.MassTransitIncrement);
+
+    [Fact]
+    public Task Fix_NotOfferedForAFamilyWithoutAClearMessageId() => NoFix(Sources.RebusWithRedis);
+
+    [Fact]
+    public Task Fix_NotOfferedForAnExpressionBodiedHandler() => NoFix(Sources.ExpressionBodiedWithRedis);
+
+    [Fact]
+    public Task FixAll_TwoHandlers() => Fix(Sources.TwoHandlersWithRedis, Fixed.TwoHandlersWithRedis, EquivalenceKeys.PM0006RedisGuard, batchFixedSource: Fixed.TwoHandlersWithRedis);
+
+    /// <summary>
+    /// The diagnostic is reported at compilation end, so it is not local to a document: hosts offer the fix from the build's or
+    /// the full-solution analysis' results, which the testing library's local-diagnostic check does not model.
+    /// </summary>
+    private static Task Fix(string source, string fixedSource, string equivalenceKey, string? batchFixedSource = null)
+    {
+        var test = new VerifyFix.Test(App) { TestCode = source, FixedCode = fixedSource, CodeActionEquivalenceKey = equivalenceKey };
+        if (batchFixedSource is not null)
+        {
+            test.BatchFixedCode = batchFixedSource;
+        }
+
+        test.CodeFixTestBehaviors |= CodeFixTestBehaviors.SkipLocalDiagnosticCheck;
+        return test.RunAsync(CancellationToken.None);
+    }
+
+    private static Task NoFix(string source)
+    {
+        source = Regex.Replace(source, @"\{\|#\d+:(\w+)\|\}", "[|$1|]");
+        var test = new VerifyFix.Test(App) { TestCode = source, FixedCode = source, NumberOfIncrementalIterations = 0, NumberOfFixAllIterations = 0 };
+        test.CodeFixTestBehaviors |= CodeFixTestBehaviors.SkipLocalDiagnosticCheck | CodeFixTestBehaviors.SkipFixAllCheck;
+        return test.RunAsync(CancellationToken.None);
+    }
+
     private static DiagnosticResult Diagnostic(int location)
         => new DiagnosticResult(DiagnosticIds.NonIdempotentMessageHandler, Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(location);
 
@@ -174,9 +226,143 @@ public sealed class PM0006NonIdempotentMessageHandlerTests
 
     private static Task Flags(string source) => Verify.VerifyAsync(source, App, expected: Markers(source));
 
+    /// <summary>The code the fixes above produce.</summary>
+    private static class Fixed
+    {
+        public const string RedisInScope = """
+            using System;
+            using System.Threading.Tasks;
+            using MassTransit;
+            using StackExchange.Redis;
+
+            public sealed class PaymentReceivedConsumer : IConsumer<PaymentReceived>
+            {
+                private readonly ShopContext _db;
+                private readonly IDatabase _redis;
+
+                public PaymentReceivedConsumer(ShopContext db, IDatabase redis) { _db = db; _redis = redis; }
+
+                public async Task Consume(ConsumeContext<PaymentReceived> context)
+                {
+                    if (context.MessageId is { } messageId && !await _redis.StringSetAsync($"PaymentReceivedConsumer:processed:{messageId}", 1, TimeSpan.FromDays(1), When.NotExists))
+                    {
+                        return;
+                    }
+
+                    // Credit the account.
+                    var account = await _db.Accounts.FindAsync(context.Message.AccountId);
+                    account!.Balance += context.Message.Amount;
+                    await _db.SaveChangesAsync();
+                }
+            }
+            """ + Sources.ModelText;
+
+        public const string RedisPrimaryConstructor = """
+            using System;
+            using System.Net.Http;
+            using System.Net.Http.Json;
+            using System.Threading.Tasks;
+            using MassTransit;
+            using StackExchange.Redis;
+
+            public sealed class PaymentReceivedConsumer(IConnectionMultiplexer redis, IDatabase cache, HttpClient ledger) : IConsumer<PaymentReceived>
+            {
+                public async Task Consume(ConsumeContext<PaymentReceived> context)
+                {
+                    if (context.MessageId is { } messageId && !await cache.StringSetAsync($"PaymentReceivedConsumer:processed:{messageId}", 1, TimeSpan.FromDays(1), When.NotExists).ConfigureAwait(false))
+                    {
+                        return;
+                    }
+
+                    await ledger.PostAsJsonAsync("entries", context.Message).ConfigureAwait(false);
+                }
+            }
+            """ + Sources.ModelText;
+
+        public const string DistributedCacheInScope = """
+            using System;
+            using System.Threading.Tasks;
+            using Microsoft.Extensions.Caching.Distributed;
+            using NServiceBus;
+
+            public sealed class OrderPlacedHandler : IHandleMessages<OrderPlaced>
+            {
+                private readonly ShopContext _db;
+
+                public OrderPlacedHandler(ShopContext db, IDistributedCache cache) { _db = db; Cache = cache; }
+
+                private IDistributedCache Cache { get; }
+
+                public async Task Handle(OrderPlaced message, IMessageHandlerContext context)
+                {
+                    var processedKey = $"OrderPlacedHandler:processed:{context.MessageId}";
+                    if (await Cache.GetStringAsync(processedKey) is not null)
+                    {
+                        return;
+                    }
+
+                    await Cache.SetStringAsync(processedKey, "1", new DistributedCacheEntryOptions { AbsoluteExpirationRelativeToNow = TimeSpan.FromDays(1) });
+
+                    _db.Orders.Add(new Order { ExternalId = message.OrderId, Total = message.Total });
+                    await _db.SaveChangesAsync();
+                }
+            }
+            """ + Sources.ModelText;
+
+        public const string TwoHandlersWithRedis = """
+            using System;
+            using System.Threading.Tasks;
+            using MassTransit;
+            using StackExchange.Redis;
+
+            public sealed class PaymentReceivedConsumer : IConsumer<PaymentReceived>
+            {
+                private readonly ShopContext _db;
+                private readonly IDatabase _redis;
+
+                public PaymentReceivedConsumer(ShopContext db, IDatabase redis) { _db = db; _redis = redis; }
+
+                public async Task Consume(ConsumeContext<PaymentReceived> context)
+                {
+                    if (context.MessageId is { } messageId && !await _redis.StringSetAsync($"PaymentReceivedConsumer:processed:{messageId}", 1, TimeSpan.FromDays(1), When.NotExists))
+                    {
+                        return;
+                    }
+
+                    var account = await _db.Accounts.FindAsync(context.Message.AccountId);
+                    account!.Balance += context.Message.Amount;
+                    await _db.SaveChangesAsync();
+                }
+            }
+
+            public sealed class OrderPlacedConsumer : IConsumer<OrderPlaced>
+            {
+                private readonly ShopContext _db;
+                private readonly IDatabase _redis;
+
+                public OrderPlacedConsumer(ShopContext db, IDatabase redis) { _db = db; _redis = redis; }
+
+                public async Task Consume(ConsumeContext<OrderPlaced> context)
+                {
+                    if (context.MessageId is { } messageId1 && !await _redis.StringSetAsync($"OrderPlacedConsumer:processed:{messageId1}", 1, TimeSpan.FromDays(1), When.NotExists))
+                    {
+                        return;
+                    }
+
+                    var messageId = context.Message.OrderId;
+                    _db.Orders.Add(new Order { ExternalId = messageId, Total = context.Message.Total });
+                    await _db.SaveChangesAsync();
+                }
+            }
+            """ + Sources.ModelText;
+    }
+
     /// <summary>The sources of the tests above, by shape. Robustness tests reuse them as a corpus of realistic code.</summary>
     public static class Sources
     {
+        /// <summary>The entities and context the sources share (the fixed code of the fix tests appends it too).</summary>
+        public const string ModelText = Model;
+
         private const string Model = """
 
             public sealed class Account { public int Id { get; set; } public decimal Balance { get; set; } }
@@ -1154,5 +1340,142 @@ public sealed class PM0006NonIdempotentMessageHandlerTests
                 }
             }
             """;
+        public const string RedisInScope = """
+            using System.Threading.Tasks;
+            using MassTransit;
+            using StackExchange.Redis;
+
+            public sealed class PaymentReceivedConsumer : IConsumer<PaymentReceived>
+            {
+                private readonly ShopContext _db;
+                private readonly IDatabase _redis;
+
+                public PaymentReceivedConsumer(ShopContext db, IDatabase redis) { _db = db; _redis = redis; }
+
+                public async Task [|Consume|](ConsumeContext<PaymentReceived> context)
+                {
+                    // Credit the account.
+                    var account = await _db.Accounts.FindAsync(context.Message.AccountId);
+                    account!.Balance += context.Message.Amount;
+                    await _db.SaveChangesAsync();
+                }
+            }
+            """ + Model;
+
+        public const string RedisPrimaryConstructor = """
+            using System.Net.Http;
+            using System.Net.Http.Json;
+            using System.Threading.Tasks;
+            using MassTransit;
+            using StackExchange.Redis;
+
+            public sealed class PaymentReceivedConsumer(IConnectionMultiplexer redis, IDatabase cache, HttpClient ledger) : IConsumer<PaymentReceived>
+            {
+                public async Task [|Consume|](ConsumeContext<PaymentReceived> context)
+                {
+                    await ledger.PostAsJsonAsync("entries", context.Message).ConfigureAwait(false);
+                }
+            }
+            """ + Model;
+
+        public const string DistributedCacheInScope = """
+            using System.Threading.Tasks;
+            using Microsoft.Extensions.Caching.Distributed;
+            using NServiceBus;
+
+            public sealed class OrderPlacedHandler : IHandleMessages<OrderPlaced>
+            {
+                private readonly ShopContext _db;
+
+                public OrderPlacedHandler(ShopContext db, IDistributedCache cache) { _db = db; Cache = cache; }
+
+                private IDistributedCache Cache { get; }
+
+                public async Task [|Handle|](OrderPlaced message, IMessageHandlerContext context)
+                {
+                    _db.Orders.Add(new Order { ExternalId = message.OrderId, Total = message.Total });
+                    await _db.SaveChangesAsync();
+                }
+            }
+            """ + Model;
+
+        public const string RebusWithRedis = """
+            using System.Threading.Tasks;
+            using Rebus.Handlers;
+            using StackExchange.Redis;
+
+            public sealed class OrderPlacedHandler : IHandleMessages<OrderPlaced>
+            {
+                private readonly ShopContext _db;
+                private readonly IDatabase _redis;
+
+                public OrderPlacedHandler(ShopContext db, IDatabase redis) { _db = db; _redis = redis; }
+
+                public async Task [|Handle|](OrderPlaced message)
+                {
+                    _db.Orders.Add(new Order { ExternalId = message.OrderId, Total = message.Total });
+                    await _db.SaveChangesAsync();
+                }
+            }
+            """ + Model;
+
+        public const string ExpressionBodiedWithRedis = """
+            using System.Threading.Tasks;
+            using MassTransit;
+            using StackExchange.Redis;
+
+            public sealed class PaymentReceivedConsumer : IConsumer<PaymentReceived>
+            {
+                private readonly ShopContext _db;
+                private readonly IDatabase _redis;
+
+                public PaymentReceivedConsumer(ShopContext db, IDatabase redis) { _db = db; _redis = redis; }
+
+                public Task [|Consume|](ConsumeContext<PaymentReceived> context) => Credit(context.Message);
+
+                private async Task Credit(PaymentReceived payment)
+                {
+                    var account = await _db.Accounts.FindAsync(payment.AccountId);
+                    account!.Balance += payment.Amount;
+                    await _db.SaveChangesAsync();
+                }
+            }
+            """ + Model;
+
+        public const string TwoHandlersWithRedis = """
+            using System.Threading.Tasks;
+            using MassTransit;
+            using StackExchange.Redis;
+
+            public sealed class PaymentReceivedConsumer : IConsumer<PaymentReceived>
+            {
+                private readonly ShopContext _db;
+                private readonly IDatabase _redis;
+
+                public PaymentReceivedConsumer(ShopContext db, IDatabase redis) { _db = db; _redis = redis; }
+
+                public async Task [|Consume|](ConsumeContext<PaymentReceived> context)
+                {
+                    var account = await _db.Accounts.FindAsync(context.Message.AccountId);
+                    account!.Balance += context.Message.Amount;
+                    await _db.SaveChangesAsync();
+                }
+            }
+
+            public sealed class OrderPlacedConsumer : IConsumer<OrderPlaced>
+            {
+                private readonly ShopContext _db;
+                private readonly IDatabase _redis;
+
+                public OrderPlacedConsumer(ShopContext db, IDatabase redis) { _db = db; _redis = redis; }
+
+                public async Task [|Consume|](ConsumeContext<OrderPlaced> context)
+                {
+                    var messageId = context.Message.OrderId;
+                    _db.Orders.Add(new Order { ExternalId = messageId, Total = context.Message.Total });
+                    await _db.SaveChangesAsync();
+                }
+            }
+            """ + Model;
     }
 }
