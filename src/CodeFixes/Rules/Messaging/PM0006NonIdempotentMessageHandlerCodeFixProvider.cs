@@ -136,14 +136,15 @@ public sealed class PM0006NonIdempotentMessageHandlerCodeFixProvider : CodeFixPr
                 return null;
             }
 
-            var taken = new HashSet<string>(method.DescendantTokens().Where(t => t.IsKind(SyntaxKind.IdentifierToken)).Select(t => t.ValueText));
-            if (FindCache(symbol, model, taken, cancellationToken) is not { } cache)
+            if (FindCache(symbol, model, DeclaredNames(method), cancellationToken) is not { } cache)
             {
                 return null;
             }
 
             var nullable = messageId.Type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T
                            || (messageId.Type.IsReferenceType && messageId.NullableAnnotation == NullableAnnotation.Annotated);
+            // New locals avoid every name the handler mentions: one that a later statement reads as a field would rebind to them.
+            var taken = new HashSet<string>(method.DescendantTokens().Where(t => t.IsKind(SyntaxKind.IdentifierToken)).Select(t => t.ValueText));
             var id = context.Name + ".MessageId";
             var idName = Unique("messageId", taken);
             var keyName = Unique("processedKey", taken);
@@ -193,6 +194,32 @@ public sealed class PM0006NonIdempotentMessageHandlerCodeFixProvider : CodeFixPr
             }
 
             return body.WithStatements(body.Statements.InsertRange(0, guard));
+        }
+
+        /// <summary>The names the handler declares (parameters, locals, pattern and loop variables, local functions, range variables): they hide members.</summary>
+        private static HashSet<string> DeclaredNames(MethodDeclarationSyntax method)
+        {
+            var names = new HashSet<string>();
+            foreach (var node in method.DescendantNodes())
+            {
+                var identifier = node switch
+                {
+                    ParameterSyntax parameter => parameter.Identifier,
+                    VariableDeclaratorSyntax variable => variable.Identifier,
+                    SingleVariableDesignationSyntax designation => designation.Identifier,
+                    ForEachStatementSyntax loop => loop.Identifier,
+                    CatchDeclarationSyntax caught => caught.Identifier,
+                    LocalFunctionStatementSyntax function => function.Identifier,
+                    QueryClauseSyntax or QueryContinuationSyntax => node.ChildTokens().FirstOrDefault(t => t.IsKind(SyntaxKind.IdentifierToken)),
+                    _ => default,
+                };
+                if (identifier.IsKind(SyntaxKind.IdentifierToken))
+                {
+                    names.Add(identifier.ValueText);
+                }
+            }
+
+            return names;
         }
 
         private static bool ReturnsPlainTask(IMethodSymbol method)

@@ -253,6 +253,7 @@ public sealed class PM0006NonIdempotentMessageHandlerTests
                     var account = await _db.Accounts.FindAsync(context.Message.AccountId);
                     account!.Balance += context.Message.Amount;
                     await _db.SaveChangesAsync();
+                    await _redis.StringIncrementAsync("payments:credited");
                 }
             }
             """ + Sources.ModelText;
@@ -1358,6 +1359,7 @@ public sealed class PM0006NonIdempotentMessageHandlerTests
                     var account = await _db.Accounts.FindAsync(context.Message.AccountId);
                     account!.Balance += context.Message.Amount;
                     await _db.SaveChangesAsync();
+                    await _redis.StringIncrementAsync("payments:credited");
                 }
             }
             """ + Model;
