@@ -9,6 +9,8 @@ public static class EquivalenceKeys
     public const string PM0003UseStaticClient = "PM0003.UseStaticClient";
     public const string PM0004UseStaticClient = "PM0004.UseStaticClient";
     public const string PM0005MoveAfterCommit = "PM0005.MoveAfterCommit";
+    public const string PM0006RedisGuard = "PM0006.RedisGuard";
+    public const string PM0006DistributedCacheGuard = "PM0006.DistributedCacheGuard";
     public const string PM0007PrefixTenant = "PM0007.PrefixTenant";
     public const string PM0008UseScoped = "PM0008.UseScoped";
     public const string PM0008UseFactory = "PM0008.UseFactory";

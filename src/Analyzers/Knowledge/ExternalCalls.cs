@@ -19,13 +19,33 @@ internal enum ExternalCallKind
     Llm,
 }
 
+/// <summary>The HTTP method of an HTTP call, as far as the call site shows it.</summary>
+internal enum HttpVerb
+{
+    /// <summary>Not an HTTP call.</summary>
+    None,
+
+    /// <summary><c>Send</c>/<c>SendAsync</c> with a request whose method is not visible where the call is made.</summary>
+    Unknown,
+    Get,
+    Post,
+    Put,
+    Patch,
+    Delete,
+
+    /// <summary>HEAD, OPTIONS, a custom method...</summary>
+    Other,
+}
+
 /// <summary>A library call that leaves the process and waits for another service (or for time to pass).</summary>
 internal sealed class ExternalCall
 {
-    public ExternalCall(ExternalCallKind kind, string name)
+    public ExternalCall(ExternalCallKind kind, string name, HttpVerb verb = HttpVerb.None, bool delivers = true)
     {
         Kind = kind;
         Name = name;
+        Verb = verb;
+        Delivers = delivers;
     }
 
     public ExternalCallKind Kind { get; }
@@ -33,13 +53,28 @@ internal sealed class ExternalCall
     /// <summary>"HttpClient.PostAsync" as a message names it.</summary>
     public string Name { get; }
 
+    /// <summary>
+    /// For HTTP calls, the method the call's name says (<c>PostAsync</c>: POST, <c>GetFromJsonAsync</c>: GET); <see cref="HttpVerb.Unknown"/>
+    /// for <c>Send</c>/<c>SendAsync</c>, whose request says it (<see cref="ExternalCalls.VerbOf"/>); <see cref="HttpVerb.None"/> for other kinds.
+    /// </summary>
+    public HttpVerb Verb { get; }
+
+    /// <summary>
+    /// False for calls that only prepare the exchange (MailKit <c>Connect</c>/<c>Authenticate</c>, SendGrid's raw <c>Request</c>,
+    /// <c>SmtpClient.SendAsyncCancel</c>): they wait for the remote party but hand nothing over to it.
+    /// </summary>
+    public bool Delivers { get; }
+
     /// <summary>"HTTP call 'HttpClient.PostAsync'", named after the type the call is made on (the receiver's declared type when it is known).</summary>
-    public string Describe(IInvocationOperation invocation)
+    public string Describe(IInvocationOperation invocation) => KindName(Kind) + " '" + NameAt(invocation) + "'";
+
+    /// <summary>"HttpClient.PostAsync": the call named after the type it is made on (the receiver's declared type when it is known).</summary>
+    public string NameAt(IInvocationOperation invocation)
     {
         var method = invocation.TargetMethod;
         var receiver = invocation.Instance?.WithoutConversions().Type
             ?? (method.IsExtensionMethod && invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value.WithoutConversions().Type : null);
-        return KindName(Kind) + " '" + (receiver is null || receiver.Name.Length == 0 ? Name : receiver.Name + "." + method.Name) + "'";
+        return receiver is null || receiver.Name.Length == 0 ? Name : receiver.Name + "." + method.Name;
     }
 
     public static string KindName(ExternalCallKind kind) => kind switch
@@ -62,7 +97,9 @@ internal sealed class ExternalCall
 /// and LLM chat calls (OpenAI, Azure.AI.OpenAI 1.x, Microsoft.Extensions.AI IChatClient). A family is active only
 /// when its library is referenced. Not listed on purpose: SignalR and WebSocket pushes (another rule covers
 /// them) and DotNetCore.CAP's ICapPublisher, which writes to the database outbox inside a CAP transaction.
-/// Answers are cached per method for the compilation.
+/// Answers are cached per method for the compilation. Each answer also says whether the call hands something over
+/// (<see cref="ExternalCall.Delivers"/>) and, for HTTP, which method it sends (<see cref="ExternalCall.Verb"/>, and
+/// <see cref="VerbOf"/> for <c>Send</c>/<c>SendAsync</c>, whose request carries it).
 /// </summary>
 internal sealed class ExternalCalls
 {
@@ -70,6 +107,8 @@ internal sealed class ExternalCalls
 
     private readonly List<Family> _families = new();
     private readonly INamedTypeSymbol? _task;
+    private readonly INamedTypeSymbol? _httpRequestMessage;
+    private readonly INamedTypeSymbol? _httpMethod;
     private readonly ConcurrentDictionary<IMethodSymbol, ExternalCall> _cache = new(SymbolEqualityComparer.Default);
     private readonly Func<IMethodSymbol, ExternalCall> _classify;
     private readonly string[] _namePrefixes;
@@ -78,6 +117,8 @@ internal sealed class ExternalCalls
     public ExternalCalls(ExternalCallSymbols s)
     {
         _task = s.Task;
+        _httpRequestMessage = s.HttpRequestMessage;
+        _httpMethod = s.HttpMethod;
         _classify = method => Classify(method) ?? s_none;
         Add(ExternalCallKind.Http, s.HttpMessageInvoker, "Send", "Get", "Post", "Put", "Patch", "Delete");
         Add(ExternalCallKind.Http, s.HttpClientJsonExtensions, "Get", "Post", "Put", "Patch", "Delete");
@@ -200,10 +241,168 @@ internal sealed class ExternalCalls
                 continue;
             }
 
-            return new ExternalCall(family.Kind, receiver.Name + "." + method.Name);
+            var name = receiver.Name + "." + method.Name;
+            return family.Kind switch
+            {
+                ExternalCallKind.Http => new ExternalCall(family.Kind, name, VerbOfName(method.Name)),
+                ExternalCallKind.Email => new ExternalCall(family.Kind, name, delivers: method.Name.StartsWith("Send", StringComparison.Ordinal) && method.Name != "SendAsyncCancel"),
+                _ => new ExternalCall(family.Kind, name),
+            };
         }
 
         return null;
+    }
+
+    /// <summary>GetAsync, GetFromJsonAsync: GET; PostAsJsonAsync: POST...; Send and SendAsync: the request says.</summary>
+    private static HttpVerb VerbOfName(string name)
+    {
+        if (name.StartsWith("Post", StringComparison.Ordinal))
+        {
+            return HttpVerb.Post;
+        }
+
+        if (name.StartsWith("Patch", StringComparison.Ordinal))
+        {
+            return HttpVerb.Patch;
+        }
+
+        if (name.StartsWith("Put", StringComparison.Ordinal))
+        {
+            return HttpVerb.Put;
+        }
+
+        if (name.StartsWith("Delete", StringComparison.Ordinal))
+        {
+            return HttpVerb.Delete;
+        }
+
+        return name.StartsWith("Get", StringComparison.Ordinal) ? HttpVerb.Get : HttpVerb.Unknown;
+    }
+
+    /// <summary>
+    /// The HTTP method <paramref name="invocation"/> (an HTTP <paramref name="call"/>) sends. For <c>Send</c>/<c>SendAsync</c>, the
+    /// request's method when the same method shows it: <c>new HttpRequestMessage(HttpMethod.Post, ...)</c> or
+    /// <c>new HttpRequestMessage { Method = HttpMethod.Patch }</c> passed directly or through a local, or a later
+    /// <c>request.Method = ...</c> on that local (one value only); <see cref="HttpVerb.Unknown"/> otherwise.
+    /// </summary>
+    public HttpVerb VerbOf(IInvocationOperation invocation, ExternalCall call)
+    {
+        if (call.Verb != HttpVerb.Unknown || _httpRequestMessage is null || _httpMethod is null)
+        {
+            return call.Verb;
+        }
+
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter is { } parameter && SymbolEqualityComparer.Default.Equals(parameter.Type, _httpRequestMessage))
+            {
+                return VerbOfRequest(argument.Value.WithoutConversions(), invocation);
+            }
+        }
+
+        return HttpVerb.Unknown;
+    }
+
+    private HttpVerb VerbOfRequest(IOperation request, IInvocationOperation site)
+    {
+        if (request is IObjectCreationOperation creation)
+        {
+            return VerbOfCreation(creation);
+        }
+
+        if (request is not ILocalReferenceOperation local)
+        {
+            return HttpVerb.Unknown;
+        }
+
+        var verb = local.InitializerOf()?.WithoutConversions() is IObjectCreationOperation initial ? VerbOfCreation(initial) : HttpVerb.Unknown;
+
+        // request.Method = HttpMethod.Post; anywhere in the method replaces the method it was created with; two different
+        // values leave it unknown.
+        var root = site as IOperation;
+        while (root.Parent is not null)
+        {
+            root = root.Parent;
+        }
+
+        var assigned = HttpVerb.None;
+        foreach (var operation in root.Descendants())
+        {
+            if (operation is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "Method", Instance: ILocalReferenceOperation target } } assignment
+                && SymbolEqualityComparer.Default.Equals(target.Local, local.Local))
+            {
+                var value = VerbOfMethod(assignment.Value);
+                if (assigned != HttpVerb.None && value != assigned)
+                {
+                    return HttpVerb.Unknown;
+                }
+
+                assigned = value;
+            }
+        }
+
+        return assigned == HttpVerb.None ? verb : assigned;
+    }
+
+    private HttpVerb VerbOfCreation(IObjectCreationOperation creation)
+    {
+        if (!SymbolEqualityComparer.Default.Equals(creation.Type, _httpRequestMessage))
+        {
+            return HttpVerb.Unknown;
+        }
+
+        var verb = HttpVerb.Get;
+        foreach (var argument in creation.Arguments)
+        {
+            if (argument.Parameter is { } parameter && SymbolEqualityComparer.Default.Equals(parameter.Type, _httpMethod))
+            {
+                verb = VerbOfMethod(argument.Value);
+            }
+        }
+
+        if (creation.Initializer is not null)
+        {
+            foreach (var initializer in creation.Initializer.Initializers)
+            {
+                if (initializer is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "Method" } } assignment)
+                {
+                    verb = VerbOfMethod(assignment.Value);
+                }
+            }
+        }
+
+        return verb;
+    }
+
+    /// <summary><c>HttpMethod.Post</c>, <c>new HttpMethod("PATCH")</c>.</summary>
+    private HttpVerb VerbOfMethod(IOperation value)
+    {
+        value = value.WithoutConversions();
+        string? name = null;
+        if (value is IPropertyReferenceOperation { Property.IsStatic: true } property && SymbolEqualityComparer.Default.Equals(property.Property.ContainingType, _httpMethod))
+        {
+            name = property.Property.Name;
+        }
+        else if (value is IObjectCreationOperation { Arguments.Length: 1 } creation && SymbolEqualityComparer.Default.Equals(creation.Type, _httpMethod)
+                 && creation.Arguments[0].Value.ConstantValue is { HasValue: true, Value: string text })
+        {
+            name = text;
+        }
+
+        if (name is null)
+        {
+            return HttpVerb.Unknown;
+        }
+
+        return name.ToUpperInvariant() switch
+        {
+            "GET" => HttpVerb.Get,
+            "POST" => HttpVerb.Post,
+            "PUT" => HttpVerb.Put,
+            "PATCH" => HttpVerb.Patch,
+            "DELETE" => HttpVerb.Delete,
+            _ => HttpVerb.Other,
+        };
     }
 
     private void Add(ExternalCallKind kind, INamedTypeSymbol? type, params string[] prefixes)

@@ -21,6 +21,12 @@ internal static class EffectKinds
     /// <summary>An effect by itself: a payment call without an idempotency key.</summary>
     public const int Immediate = 4;
 
+    /// <summary>
+    /// An effect by itself that leaves the process: an email sent, an HTTP POST or PATCH (see <see cref="ExternalCalls"/>). A lookup by
+    /// key clears it only when the handler also inserts (the lookup is then a check before the write).
+    /// </summary>
+    public const int External = 5;
+
     /// <summary>Evidence that clears every effect: the message identity used, an existence check, a duplicate-key catch, Redis NotExists, a marker name.</summary>
     public const int Evidence = 10;
 
@@ -30,7 +36,8 @@ internal static class EffectKinds
 
 /// <summary>
 /// Library facts behind PM0006: which operations repeat their effect when a message is processed twice (EF Core increments
-/// and inserts that are saved, Stripe calls without an idempotency key), and which show that the code guards against it.
+/// and inserts that are saved, Stripe calls without an idempotency key; emails and HTTP POST/PATCH calls are known by
+/// <see cref="ExternalCalls"/>), and which show that the code guards against it.
 /// </summary>
 internal static class NonIdempotentEffects
 {

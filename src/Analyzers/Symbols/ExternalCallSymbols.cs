@@ -9,6 +9,8 @@ internal sealed class ExternalCallSymbols
     {
         HttpMessageInvoker = TypeResolver.Resolve(c, "System.Net.Http.HttpMessageInvoker");
         HttpClientJsonExtensions = TypeResolver.Resolve(c, "System.Net.Http.Json.HttpClientJsonExtensions");
+        HttpRequestMessage = TypeResolver.Resolve(c, "System.Net.Http.HttpRequestMessage");
+        HttpMethod = TypeResolver.Resolve(c, "System.Net.Http.HttpMethod");
         GrpcClientBase = TypeResolver.Resolve(c, "Grpc.Core.ClientBase");
         SmtpClient = blocking.SmtpClient;
         MailKitTransport = TypeResolver.Resolve(c, "MailKit.IMailTransport");
@@ -38,6 +40,12 @@ internal sealed class ExternalCallSymbols
 
     /// <summary>GetFromJsonAsync, PostAsJsonAsync... over an HttpClient.</summary>
     public INamedTypeSymbol? HttpClientJsonExtensions { get; }
+
+    /// <summary>What <c>Send</c>/<c>SendAsync</c> take: the HTTP method of the call is its <c>Method</c>.</summary>
+    public INamedTypeSymbol? HttpRequestMessage { get; }
+
+    /// <summary><c>HttpMethod.Post</c>, <c>new HttpMethod("PATCH")</c>...</summary>
+    public INamedTypeSymbol? HttpMethod { get; }
 
     /// <summary>The base of every generated gRPC client (through <c>ClientBase&lt;T&gt;</c>).</summary>
     public INamedTypeSymbol? GrpcClientBase { get; }

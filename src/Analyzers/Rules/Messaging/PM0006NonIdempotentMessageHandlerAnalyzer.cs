@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -15,13 +16,20 @@ namespace Postmortem.Analyzers.Rules.Messaging;
 
 /// <summary>
 /// PM0006: a message handler (see <see cref="MessageHandlers"/>) that, itself or through the methods it calls, saves an
-/// increment or an insert with EF Core or charges through Stripe without an idempotency key, and shows no sign of
+/// increment or an insert with EF Core, charges through Stripe without an idempotency key, sends an email or makes an
+/// HTTP POST or PATCH (<see cref="ExternalCalls"/>), and shows no sign of
 /// deduplicating: a redelivered message repeats the effect. Every method's effects, evidence and calls are recorded
 /// while the compilation is analyzed (<see cref="CallGraph"/>) and combined once, at compilation end.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class PM0006NonIdempotentMessageHandlerAnalyzer : PostmortemAnalyzer
 {
+    /// <summary>
+    /// Diagnostic property: the <see cref="MessageHandlerKind"/> of a handler that is a whole method (not a lambda or a loop),
+    /// for the code fix, which needs to know where the message id is.
+    /// </summary>
+    public const string HandlerKindProperty = "HandlerKind";
+
     private const int MaxEffectsListed = 3;
 
     public PM0006NonIdempotentMessageHandlerAnalyzer()
@@ -31,7 +39,7 @@ public sealed class PM0006NonIdempotentMessageHandlerAnalyzer : PostmortemAnalyz
 
     private protected override bool AppliesTo(RuleContext context)
         => context.Symbols.Messaging.HasAny
-           && (context.Symbols.EntityFramework.DbContext is not null || context.Symbols.Messaging.StripeRequestOptions is not null);
+           && (context.Symbols.EntityFramework.DbContext is not null || context.Symbols.Messaging.StripeRequestOptions is not null || !context.Symbols.ExternalCalls.IsEmpty);
 
     private protected override void Register(RuleContext context)
     {
@@ -75,6 +83,7 @@ public sealed class PM0006NonIdempotentMessageHandlerAnalyzer : PostmortemAnalyz
         private readonly KnownSymbols _symbols;
         private readonly MessagingSymbols _messaging;
         private readonly EntityFrameworkSymbols _ef;
+        private readonly ExternalCalls _external;
         private readonly CallGraph _graph;
         private readonly ConcurrentQueue<HandlerRoot> _roots = new();
         private readonly ConcurrentDictionary<string, string[]> _markersByList = new(System.StringComparer.Ordinal);
@@ -86,6 +95,7 @@ public sealed class PM0006NonIdempotentMessageHandlerAnalyzer : PostmortemAnalyz
             _symbols = rule.Symbols;
             _messaging = rule.Symbols.Messaging;
             _ef = rule.Symbols.EntityFramework;
+            _external = rule.Symbols.ExternalCalls;
             _graph = new CallGraph(rule.Compilation);
         }
 
@@ -170,6 +180,12 @@ public sealed class PM0006NonIdempotentMessageHandlerAnalyzer : PostmortemAnalyz
                 return;
             }
 
+            if (_external.Find(invocation) is { } external && RepeatedEffectOf(invocation, external) is { } repeated)
+            {
+                Record(owner, repeated, invocation, EffectKinds.External);
+                return;
+            }
+
             if (MessageHandlers.EnqueuedJob(invocation, _messaging) is { } job)
             {
                 if (_graph.HasBodyInCompilation(job))
@@ -201,6 +217,23 @@ public sealed class PM0006NonIdempotentMessageHandlerAnalyzer : PostmortemAnalyz
             if (NonIdempotentEffects.IsMarkerName(reduced.Name, markers) || NonIdempotentEffects.IsMarkerName(reduced.ContainingType.Name, markers))
             {
                 Record(owner, "marker", invocation, EffectKinds.Evidence);
+            }
+        }
+
+        /// <summary>"email 'SmtpClient.SendMailAsync'", "HTTP POST 'HttpClient.PostAsJsonAsync'": a call a redelivery repeats; null for any other external call.</summary>
+        private string? RepeatedEffectOf(IInvocationOperation invocation, ExternalCall external)
+        {
+            switch (external.Kind)
+            {
+                case ExternalCallKind.Email when external.Delivers:
+                    return external.Describe(invocation);
+                case ExternalCallKind.Http:
+                    var verb = _external.VerbOf(invocation, external);
+                    return verb is HttpVerb.Post or HttpVerb.Patch
+                        ? "HTTP " + (verb == HttpVerb.Post ? "POST" : "PATCH") + " '" + external.NameAt(invocation) + "'"
+                        : null;
+                default:
+                    return null;
             }
         }
 
@@ -364,7 +397,7 @@ public sealed class PM0006NonIdempotentMessageHandlerAnalyzer : PostmortemAnalyz
                         case EffectKinds.Lookup:
                             lookup = true;
                             break;
-                        case EffectKinds.Immediate:
+                        case EffectKinds.Immediate or EffectKinds.External:
                             effects.Add((fact, chain));
                             break;
                         case EffectKinds.Increment or EffectKinds.Insert when IsSavedAfter(fact, method, summaries, saves, context.CancellationToken):
@@ -385,7 +418,10 @@ public sealed class PM0006NonIdempotentMessageHandlerAnalyzer : PostmortemAnalyz
 
                 if (lookup)
                 {
-                    effects.RemoveAll(static e => e.Fact.Kind != EffectKinds.Increment);
+                    // A lookup by key is a check-before-write for an insert; with no insert, it loads what the email or the
+                    // request is about (the incident: a payment looked up, then its receipt sent again on each delivery).
+                    var checksInsert = effects.Exists(static e => e.Fact.Kind == EffectKinds.Insert);
+                    effects.RemoveAll(e => e.Fact.Kind is EffectKinds.Insert or EffectKinds.Immediate || (checksInsert && e.Fact.Kind == EffectKinds.External));
                 }
 
                 if (effects.Count == 0)
@@ -396,6 +432,7 @@ public sealed class PM0006NonIdempotentMessageHandlerAnalyzer : PostmortemAnalyz
                 context.ReportDiagnostic(Diagnostic.Create(
                     Descriptors.PM0006NonIdempotentMessageHandler,
                     ReportLocation(root),
+                    root.Scope is null ? PropertiesFor(root.Kind) : ImmutableDictionary<string, string?>.Empty,
                     MessageHandlers.Describe(root.Kind),
                     root.Lambda is null ? root.Method.ToMessageName() : "lambda in " + root.Method.ToMessageName(),
                     Describe(effects)));
@@ -445,6 +482,9 @@ public sealed class PM0006NonIdempotentMessageHandlerAnalyzer : PostmortemAnalyz
             saves[method] = found;
             return found;
         }
+
+        private static ImmutableDictionary<string, string?> PropertiesFor(MessageHandlerKind kind)
+            => ImmutableDictionary<string, string?>.Empty.Add(HandlerKindProperty, kind.ToString());
 
         private static Location ReportLocation(HandlerRoot root)
         {

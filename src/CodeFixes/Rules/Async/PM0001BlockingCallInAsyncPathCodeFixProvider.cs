@@ -99,35 +99,10 @@ public sealed class PM0001BlockingCallInAsyncPathCodeFixProvider : CodeFixProvid
         var newRoot = root.ReplaceNodes(plans.Keys, (original, rewritten) => plans[original].Apply((InvocationExpressionSyntax)original, (InvocationExpressionSyntax)rewritten));
         foreach (var import in plans.Values.Select(p => p.Import).Where(i => i is not null).Distinct())
         {
-            newRoot = AddUsing((CompilationUnitSyntax)newRoot, import!);
+            newRoot = Usings.Add((CompilationUnitSyntax)newRoot, import!);
         }
 
         return document.WithSyntaxRoot(newRoot);
-    }
-
-    private static CompilationUnitSyntax AddUsing(CompilationUnitSyntax unit, string ns)
-    {
-        if (unit.Usings.Any(u => u.Alias is null && u.StaticKeyword.IsKind(SyntaxKind.None) && u.Name?.ToString() == ns))
-        {
-            return unit;
-        }
-
-        var directive = SyntaxFactory.UsingDirective(SyntaxFactory.ParseName(ns)).WithTrailingTrivia(Trivia.EndOfLine(unit));
-        var index = 0;
-        while (index < unit.Usings.Count && Compare(unit.Usings[index].Name?.ToString() ?? "", ns) < 0)
-        {
-            index++;
-        }
-
-        return unit.WithUsings(unit.Usings.Insert(index, directive));
-    }
-
-    /// <summary>System namespaces first, then ordinal: the order `dotnet format` keeps by default.</summary>
-    private static int Compare(string x, string y)
-    {
-        var xSystem = x == "System" || x.StartsWith("System.", System.StringComparison.Ordinal);
-        var ySystem = y == "System" || y.StartsWith("System.", System.StringComparison.Ordinal);
-        return xSystem != ySystem ? (xSystem ? -1 : 1) : string.CompareOrdinal(x, y);
     }
 
     /// <summary>The semantic decisions for one call, made on the original tree and applied to the (possibly rewritten) node.</summary>

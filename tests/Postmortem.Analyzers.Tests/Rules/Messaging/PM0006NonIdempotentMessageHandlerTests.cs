@@ -1,7 +1,11 @@
 using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis.Testing;
 using Postmortem.Analyzers.Tests.References;
+using Postmortem.Analyzers.CodeFixes;
 using Verify = Postmortem.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<Postmortem.Analyzers.Rules.Messaging.PM0006NonIdempotentMessageHandlerAnalyzer>;
+using VerifyFix = Postmortem.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<
+    Postmortem.Analyzers.Rules.Messaging.PM0006NonIdempotentMessageHandlerAnalyzer,
+    Postmortem.Analyzers.CodeFixes.Rules.Messaging.PM0006NonIdempotentMessageHandlerCodeFixProvider>;
 
 namespace Postmortem.Analyzers.Tests.Rules.Messaging;
 
@@ -68,6 +72,33 @@ public sealed class PM0006NonIdempotentMessageHandlerTests
     [Fact]
     public Task Flags_IncrementAfterLookupOfTheSameRow() => Flags(Sources.IncrementAfterLookup);
 
+    // ---------------------------------------------------------------- Flags: emails and HTTP POST/PATCH (known by ExternalCalls)
+
+    [Fact]
+    public Task Flags_EmailSentDirectly() => Verify.VerifyAsync(
+        Sources.EmailSentDirectly,
+        TestReferences.ExternalServices80,
+        expected: Diagnostic(0).WithArguments("MassTransit consumer", "PaymentCapturedConsumer.Consume", "email 'SmtpClient.SendAsync' (Test0.cs line 21)"));
+
+    [Fact]
+    public Task Flags_SmtpEmailAfterLookupOfThePayment() => Flags(Sources.SmtpEmailAfterLookup);
+
+    [Fact]
+    public Task Flags_HttpPostTwoCallsDeep() => Verify.VerifyAsync(
+        Sources.HttpPostTwoCallsDeep,
+        App,
+        expected: Diagnostic(0).WithArguments("Rebus handler", "OrderPlacedHandler.Handle",
+            "HTTP POST 'HttpClient.PostAsJsonAsync' (Test0.cs line 32 via 'PartnerNotifier.OrderPlacedAsync()' → 'WebhookClient.DeliverAsync()')"));
+
+    [Fact]
+    public Task Flags_HttpPatchThroughSendAsync() => Verify.VerifyAsync(
+        Sources.HttpPatchThroughSendAsync,
+        App,
+        expected: Diagnostic(0).WithArguments("MassTransit consumer", "StockReservedConsumer.Consume", "HTTP PATCH 'HttpClient.SendAsync' (Test0.cs line 20)"));
+
+    [Fact]
+    public Task Flags_HttpPostMethodSetOnTheRequest() => Flags(Sources.HttpPostMethodSetOnTheRequest);
+
     // ---------------------------------------------------------------- Does not flag: evidence
 
     [Fact]
@@ -121,6 +152,72 @@ public sealed class PM0006NonIdempotentMessageHandlerTests
     [Fact]
     public Task DoesNotFlag_ReadOnlyHandler() => Flags(Sources.ReadOnlyHandler);
 
+    [Fact]
+    public Task DoesNotFlag_HttpGetPutDelete() => Flags(Sources.HttpGetPutDelete);
+
+    [Fact]
+    public Task DoesNotFlag_SendAsyncWithRequestBuiltElsewhere() => Flags(Sources.SendAsyncWithRequestBuiltElsewhere);
+
+    [Fact]
+    public Task DoesNotFlag_EmailAfterMessageIdCheck() => Verify.VerifyAsync(Sources.EmailAfterMessageIdCheck, TestReferences.ExternalServices80);
+
+    [Fact]
+    public Task DoesNotFlag_InboxNamedBaseType() => Verify.VerifyAsync(Sources.InboxNamedBaseType, TestReferences.ExternalServices80);
+
+    [Fact]
+    public Task DoesNotFlag_LookupBeforeInsertThenEmail() => Flags(Sources.LookupBeforeInsertThenEmail);
+
+    [Fact]
+    public Task DoesNotFlag_MailKitConnectOnly() => Verify.VerifyAsync(Sources.MailKitConnectOnly, TestReferences.ExternalServices80);
+
+    // ---------------------------------------------------------------- Code fix
+
+    [Fact]
+    public Task Fix_RedisGuardOnTheMessageId() => Fix(Sources.RedisInScope, Fixed.RedisInScope, EquivalenceKeys.PM0006RedisGuard);
+
+    [Fact]
+    public Task Fix_RedisPrimaryConstructorParameter() => Fix(Sources.RedisPrimaryConstructor, Fixed.RedisPrimaryConstructor, EquivalenceKeys.PM0006RedisGuard);
+
+    [Fact]
+    public Task Fix_DistributedCacheGuard()
+        => Fix(Sources.DistributedCacheInScope + Sources.Stubs, Fixed.DistributedCacheInScope + Sources.Stubs, EquivalenceKeys.PM0006DistributedCacheGuard);
+
+    [Fact]
+    public Task Fix_NotOfferedWithoutACacheInScope() => NoFix(Sources.MassTransitIncrement);
+
+    [Fact]
+    public Task Fix_NotOfferedForAFamilyWithoutAClearMessageId() => NoFix(Sources.RebusWithRedis);
+
+    [Fact]
+    public Task Fix_NotOfferedForAnExpressionBodiedHandler() => NoFix(Sources.ExpressionBodiedWithRedis);
+
+    [Fact]
+    public Task FixAll_TwoHandlers() => Fix(Sources.TwoHandlersWithRedis, Fixed.TwoHandlersWithRedis, EquivalenceKeys.PM0006RedisGuard, batchFixedSource: Fixed.TwoHandlersWithRedis);
+
+    /// <summary>
+    /// The diagnostic is reported at compilation end, so it is not local to a document: hosts offer the fix from the build's or
+    /// the full-solution analysis' results, which the testing library's local-diagnostic check does not model.
+    /// </summary>
+    private static Task Fix(string source, string fixedSource, string equivalenceKey, string? batchFixedSource = null)
+    {
+        var test = new VerifyFix.Test(App) { TestCode = source, FixedCode = fixedSource, CodeActionEquivalenceKey = equivalenceKey };
+        if (batchFixedSource is not null)
+        {
+            test.BatchFixedCode = batchFixedSource;
+        }
+
+        test.CodeFixTestBehaviors |= CodeFixTestBehaviors.SkipLocalDiagnosticCheck;
+        return test.RunAsync(CancellationToken.None);
+    }
+
+    private static Task NoFix(string source)
+    {
+        source = Regex.Replace(source, @"\{\|#\d+:(\w+)\|\}", "[|$1|]");
+        var test = new VerifyFix.Test(App) { TestCode = source, FixedCode = source, NumberOfIncrementalIterations = 0, NumberOfFixAllIterations = 0 };
+        test.CodeFixTestBehaviors |= CodeFixTestBehaviors.SkipLocalDiagnosticCheck | CodeFixTestBehaviors.SkipFixAllCheck;
+        return test.RunAsync(CancellationToken.None);
+    }
+
     private static DiagnosticResult Diagnostic(int location)
         => new DiagnosticResult(DiagnosticIds.NonIdempotentMessageHandler, Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(location);
 
@@ -129,9 +226,144 @@ public sealed class PM0006NonIdempotentMessageHandlerTests
 
     private static Task Flags(string source) => Verify.VerifyAsync(source, App, expected: Markers(source));
 
+    /// <summary>The code the fixes above produce.</summary>
+    private static class Fixed
+    {
+        public const string RedisInScope = """
+            using System;
+            using System.Threading.Tasks;
+            using MassTransit;
+            using StackExchange.Redis;
+
+            public sealed class PaymentReceivedConsumer : IConsumer<PaymentReceived>
+            {
+                private readonly ShopContext _db;
+                private readonly IDatabase _redis;
+
+                public PaymentReceivedConsumer(ShopContext db, IDatabase redis) { _db = db; _redis = redis; }
+
+                public async Task Consume(ConsumeContext<PaymentReceived> context)
+                {
+                    if (context.MessageId is { } messageId && !await _redis.StringSetAsync($"PaymentReceivedConsumer:processed:{messageId}", 1, TimeSpan.FromDays(1), When.NotExists))
+                    {
+                        return;
+                    }
+
+                    // Credit the account.
+                    var account = await _db.Accounts.FindAsync(context.Message.AccountId);
+                    account!.Balance += context.Message.Amount;
+                    await _db.SaveChangesAsync();
+                    await _redis.StringIncrementAsync("payments:credited");
+                }
+            }
+            """ + Sources.ModelText;
+
+        public const string RedisPrimaryConstructor = """
+            using System;
+            using System.Net.Http;
+            using System.Net.Http.Json;
+            using System.Threading.Tasks;
+            using MassTransit;
+            using StackExchange.Redis;
+
+            public sealed class PaymentReceivedConsumer(IConnectionMultiplexer redis, IDatabase cache, HttpClient ledger) : IConsumer<PaymentReceived>
+            {
+                public async Task Consume(ConsumeContext<PaymentReceived> context)
+                {
+                    if (context.MessageId is { } messageId && !await cache.StringSetAsync($"PaymentReceivedConsumer:processed:{messageId}", 1, TimeSpan.FromDays(1), When.NotExists).ConfigureAwait(false))
+                    {
+                        return;
+                    }
+
+                    await ledger.PostAsJsonAsync("entries", context.Message).ConfigureAwait(false);
+                }
+            }
+            """ + Sources.ModelText;
+
+        public const string DistributedCacheInScope = """
+            using System;
+            using System.Threading.Tasks;
+            using Microsoft.Extensions.Caching.Distributed;
+            using NServiceBus;
+
+            public sealed class OrderPlacedHandler : IHandleMessages<OrderPlaced>
+            {
+                private readonly ShopContext _db;
+
+                public OrderPlacedHandler(ShopContext db, IDistributedCache cache) { _db = db; Cache = cache; }
+
+                private IDistributedCache Cache { get; }
+
+                public async Task Handle(OrderPlaced message, IMessageHandlerContext context)
+                {
+                    var processedKey = $"OrderPlacedHandler:processed:{context.MessageId}";
+                    if (await Cache.GetStringAsync(processedKey) is not null)
+                    {
+                        return;
+                    }
+
+                    await Cache.SetStringAsync(processedKey, "1", new DistributedCacheEntryOptions { AbsoluteExpirationRelativeToNow = TimeSpan.FromDays(1) });
+
+                    _db.Orders.Add(new Order { ExternalId = message.OrderId, Total = message.Total });
+                    await _db.SaveChangesAsync();
+                }
+            }
+            """ + Sources.ModelText;
+
+        public const string TwoHandlersWithRedis = """
+            using System;
+            using System.Threading.Tasks;
+            using MassTransit;
+            using StackExchange.Redis;
+
+            public sealed class PaymentReceivedConsumer : IConsumer<PaymentReceived>
+            {
+                private readonly ShopContext _db;
+                private readonly IDatabase _redis;
+
+                public PaymentReceivedConsumer(ShopContext db, IDatabase redis) { _db = db; _redis = redis; }
+
+                public async Task Consume(ConsumeContext<PaymentReceived> context)
+                {
+                    if (context.MessageId is { } messageId && !await _redis.StringSetAsync($"PaymentReceivedConsumer:processed:{messageId}", 1, TimeSpan.FromDays(1), When.NotExists))
+                    {
+                        return;
+                    }
+
+                    var account = await _db.Accounts.FindAsync(context.Message.AccountId);
+                    account!.Balance += context.Message.Amount;
+                    await _db.SaveChangesAsync();
+                }
+            }
+
+            public sealed class OrderPlacedConsumer : IConsumer<OrderPlaced>
+            {
+                private readonly ShopContext _db;
+                private readonly IDatabase _redis;
+
+                public OrderPlacedConsumer(ShopContext db, IDatabase redis) { _db = db; _redis = redis; }
+
+                public async Task Consume(ConsumeContext<OrderPlaced> context)
+                {
+                    if (context.MessageId is { } messageId1 && !await _redis.StringSetAsync($"OrderPlacedConsumer:processed:{messageId1}", 1, TimeSpan.FromDays(1), When.NotExists))
+                    {
+                        return;
+                    }
+
+                    var messageId = context.Message.OrderId;
+                    _db.Orders.Add(new Order { ExternalId = messageId, Total = context.Message.Total });
+                    await _db.SaveChangesAsync();
+                }
+            }
+            """ + Sources.ModelText;
+    }
+
     /// <summary>The sources of the tests above, by shape. Robustness tests reuse them as a corpus of realistic code.</summary>
     public static class Sources
     {
+        /// <summary>The entities and context the sources share (the fixed code of the fix tests appends it too).</summary>
+        public const string ModelText = Model;
+
         private const string Model = """
 
             public sealed class Account { public int Id { get; set; } public decimal Balance { get; set; } }
@@ -139,6 +371,8 @@ public sealed class PM0006NonIdempotentMessageHandlerTests
             public sealed class Wallet { public int Id { get; set; } public decimal Credit { get; set; } }
             public sealed class Order { public int Id { get; set; } public string ExternalId { get; set; } = ""; public decimal Total { get; set; } }
             public sealed class InboxMessage { public System.Guid Id { get; set; } }
+            public sealed class Payment { public int Id { get; set; } public string Email { get; set; } = ""; public decimal Amount { get; set; } }
+            public sealed class SentEmail { public int Id { get; set; } public System.Guid? MessageId { get; set; } }
             public sealed class ShopContext : Microsoft.EntityFrameworkCore.DbContext
             {
                 public Microsoft.EntityFrameworkCore.DbSet<Account> Accounts => Set<Account>();
@@ -146,6 +380,8 @@ public sealed class PM0006NonIdempotentMessageHandlerTests
                 public Microsoft.EntityFrameworkCore.DbSet<Wallet> Wallets => Set<Wallet>();
                 public Microsoft.EntityFrameworkCore.DbSet<Order> Orders => Set<Order>();
                 public Microsoft.EntityFrameworkCore.DbSet<InboxMessage> Inbox => Set<InboxMessage>();
+                public Microsoft.EntityFrameworkCore.DbSet<Payment> Payments => Set<Payment>();
+                public Microsoft.EntityFrameworkCore.DbSet<SentEmail> SentEmails => Set<SentEmail>();
             }
             public sealed record PaymentReceived(int AccountId, decimal Amount);
             public sealed record OrderPlaced(string OrderId, decimal Total);
@@ -808,6 +1044,438 @@ public sealed class PM0006NonIdempotentMessageHandlerTests
                 {
                     var account = await _db.Accounts.AsNoTracking().FirstAsync(a => a.Id == context.Message.AccountId);
                     await context.RespondAsync(new PaymentReceived(account.Id, account.Balance));
+                }
+            }
+            """ + Model;
+        public const string EmailSentDirectly = """
+            using System.Threading.Tasks;
+            using MailKit.Net.Smtp;
+            using MassTransit;
+            using MimeKit;
+
+            public sealed record PaymentCaptured(string Email, decimal Amount);
+
+            public sealed class PaymentCapturedConsumer : IConsumer<PaymentCaptured>
+            {
+                public async Task {|#0:Consume|}(ConsumeContext<PaymentCaptured> context)
+                {
+                    var receipt = new MimeMessage();
+                    receipt.From.Add(MailboxAddress.Parse("billing@example.com"));
+                    receipt.To.Add(MailboxAddress.Parse(context.Message.Email));
+                    receipt.Subject = "Payment received";
+                    receipt.Body = new TextPart("plain") { Text = $"We received {context.Message.Amount:C}." };
+
+                    using var smtp = new SmtpClient();
+                    await smtp.ConnectAsync("smtp.example.com", 587);
+                    await smtp.AuthenticateAsync("billing", "secret");
+                    await smtp.SendAsync(receipt);
+                    await smtp.DisconnectAsync(true);
+                }
+            }
+            """;
+
+        public const string SmtpEmailAfterLookup = """
+            using System.Net.Mail;
+            using System.Threading.Tasks;
+            using Microsoft.EntityFrameworkCore;
+            using Rebus.Handlers;
+
+            public sealed record PaymentSettled(int PaymentId);
+
+            public sealed class PaymentSettledHandler : IHandleMessages<PaymentSettled>
+            {
+                private readonly ShopContext _db;
+                private readonly SmtpClient _smtp;
+
+                public PaymentSettledHandler(ShopContext db, SmtpClient smtp) { _db = db; _smtp = smtp; }
+
+                public async Task {|#0:Handle|}(PaymentSettled message)
+                {
+                    var payment = await _db.Payments.FirstAsync(p => p.Id == message.PaymentId);
+                    await _smtp.SendMailAsync("billing@example.com", payment.Email, "Receipt", $"Paid: {payment.Amount}");
+                }
+            }
+            """ + Model;
+
+        public const string HttpPostTwoCallsDeep = """
+            using System.Net.Http;
+            using System.Net.Http.Json;
+            using System.Threading.Tasks;
+            using Rebus.Handlers;
+
+            public sealed class OrderPlacedHandler : IHandleMessages<OrderPlaced>
+            {
+                private readonly PartnerNotifier _partners;
+
+                public OrderPlacedHandler(PartnerNotifier partners) => _partners = partners;
+
+                public Task {|#0:Handle|}(OrderPlaced message) => _partners.OrderPlacedAsync(message);
+            }
+
+            public sealed class PartnerNotifier
+            {
+                private readonly WebhookClient _webhooks;
+
+                public PartnerNotifier(WebhookClient webhooks) => _webhooks = webhooks;
+
+                public Task OrderPlacedAsync(OrderPlaced order) => _webhooks.DeliverAsync("orders/placed", order);
+            }
+
+            public sealed class WebhookClient
+            {
+                private readonly HttpClient _http;
+
+                public WebhookClient(HttpClient http) => _http = http;
+
+                public async Task DeliverAsync(string path, object payload)
+                {
+                    using var response = await _http.PostAsJsonAsync(path, payload);
+                    response.EnsureSuccessStatusCode();
+                }
+            }
+            """ + Model;
+
+        public const string HttpPatchThroughSendAsync = """
+            using System.Net.Http;
+            using System.Net.Http.Json;
+            using System.Threading.Tasks;
+            using MassTransit;
+
+            public sealed record StockReserved(string Sku, int Quantity);
+
+            public sealed class StockReservedConsumer : IConsumer<StockReserved>
+            {
+                private readonly HttpClient _warehouse;
+
+                public StockReservedConsumer(HttpClient warehouse) => _warehouse = warehouse;
+
+                public async Task {|#0:Consume|}(ConsumeContext<StockReserved> context)
+                {
+                    using var request = new HttpRequestMessage(HttpMethod.Patch, "stock/" + context.Message.Sku)
+                    {
+                        Content = JsonContent.Create(new { reserved = context.Message.Quantity }),
+                    };
+                    using var response = await _warehouse.SendAsync(request, context.CancellationToken);
+                    response.EnsureSuccessStatusCode();
+                }
+            }
+            """;
+
+        public const string HttpPostMethodSetOnTheRequest = """
+            using System.Net.Http;
+            using System.Threading.Tasks;
+            using MassTransit;
+
+            public sealed record InvoiceIssued(string InvoiceId);
+
+            public sealed class InvoiceIssuedConsumer : IConsumer<InvoiceIssued>
+            {
+                private readonly HttpClient _ledger;
+
+                public InvoiceIssuedConsumer(HttpClient ledger) => _ledger = ledger;
+
+                public async Task {|#0:Consume|}(ConsumeContext<InvoiceIssued> context)
+                {
+                    var request = new HttpRequestMessage();
+                    request.RequestUri = new System.Uri("invoices/" + context.Message.InvoiceId, System.UriKind.Relative);
+                    request.Method = HttpMethod.Post;
+                    using var response = await _ledger.SendAsync(request);
+                }
+            }
+            """;
+
+        public const string HttpGetPutDelete = """
+            using System.Net.Http;
+            using System.Net.Http.Json;
+            using System.Threading.Tasks;
+            using MassTransit;
+
+            public sealed record ProfileChanged(string UserId, string DisplayName);
+
+            public sealed class ProfileChangedConsumer : IConsumer<ProfileChanged>
+            {
+                private readonly HttpClient _directory;
+
+                public ProfileChangedConsumer(HttpClient directory) => _directory = directory;
+
+                public async Task Consume(ConsumeContext<ProfileChanged> context)
+                {
+                    var current = await _directory.GetFromJsonAsync<ProfileChanged>("users/" + context.Message.UserId);
+                    await _directory.PutAsJsonAsync("users/" + context.Message.UserId, context.Message);
+                    await _directory.DeleteAsync("users/" + context.Message.UserId + "/cache");
+                    using var head = new HttpRequestMessage(HttpMethod.Get, "users/" + context.Message.UserId);
+                    using var response = await _directory.SendAsync(head);
+                }
+            }
+            """;
+
+        public const string SendAsyncWithRequestBuiltElsewhere = """
+            using System.Net.Http;
+            using System.Threading.Tasks;
+            using MassTransit;
+
+            public sealed record Forward(string Url);
+
+            public sealed class ForwardConsumer : IConsumer<Forward>
+            {
+                private readonly HttpClient _http;
+                private readonly RequestFactory _requests;
+
+                public ForwardConsumer(HttpClient http, RequestFactory requests) { _http = http; _requests = requests; }
+
+                public async Task Consume(ConsumeContext<Forward> context)
+                {
+                    using var response = await _http.SendAsync(_requests.For(context.Message.Url));
+                }
+            }
+
+            public sealed class RequestFactory
+            {
+                public HttpRequestMessage For(string url) => new(HttpMethod.Head, url);
+            }
+            """;
+
+        public const string EmailAfterMessageIdCheck = """
+            using System.Threading.Tasks;
+            using MailKit;
+            using MassTransit;
+            using Microsoft.EntityFrameworkCore;
+            using MimeKit;
+
+            public sealed record AccountOpened(string Email);
+
+            public sealed class WelcomeEmailConsumer : IConsumer<AccountOpened>
+            {
+                private readonly ShopContext _db;
+                private readonly IMailTransport _mail;
+
+                public WelcomeEmailConsumer(ShopContext db, IMailTransport mail) { _db = db; _mail = mail; }
+
+                public async Task Consume(ConsumeContext<AccountOpened> context)
+                {
+                    if (await _db.SentEmails.AnyAsync(e => e.MessageId == context.MessageId))
+                    {
+                        return;
+                    }
+
+                    _db.SentEmails.Add(new SentEmail { MessageId = context.MessageId });
+                    await _db.SaveChangesAsync();
+                    var welcome = new MimeMessage();
+                    welcome.To.Add(MailboxAddress.Parse(context.Message.Email));
+                    welcome.Subject = "Welcome";
+                    await _mail.SendAsync(welcome);
+                }
+            }
+            """ + Model;
+
+        public const string InboxNamedBaseType = """
+            using System.Threading.Tasks;
+            using MailKit;
+            using MassTransit;
+            using MimeKit;
+
+            public sealed record AccountOpened(string Email);
+
+            /// <summary>The team's own inbox: a filter records each message id before consumers of this base type run.</summary>
+            public abstract class InboxConsumer
+            {
+            }
+
+            public sealed class WelcomeEmailConsumer : InboxConsumer, IConsumer<AccountOpened>
+            {
+                private readonly IMailTransport _mail;
+
+                public WelcomeEmailConsumer(IMailTransport mail) => _mail = mail;
+
+                public async Task Consume(ConsumeContext<AccountOpened> context)
+                {
+                    var welcome = new MimeMessage();
+                    welcome.To.Add(MailboxAddress.Parse(context.Message.Email));
+                    await _mail.SendAsync(welcome);
+                }
+            }
+            """;
+
+        public const string LookupBeforeInsertThenEmail = """
+            using System.Net.Mail;
+            using System.Threading.Tasks;
+            using Microsoft.EntityFrameworkCore;
+            using Rebus.Handlers;
+
+            public sealed class OrderPlacedHandler : IHandleMessages<OrderPlaced>
+            {
+                private readonly ShopContext _db;
+                private readonly SmtpClient _smtp;
+
+                public OrderPlacedHandler(ShopContext db, SmtpClient smtp) { _db = db; _smtp = smtp; }
+
+                public async Task Handle(OrderPlaced message)
+                {
+                    var existing = await _db.Orders.FirstOrDefaultAsync(o => o.ExternalId == message.OrderId);
+                    if (existing is not null)
+                    {
+                        return;
+                    }
+
+                    _db.Orders.Add(new Order { ExternalId = message.OrderId, Total = message.Total });
+                    await _db.SaveChangesAsync();
+                    await _smtp.SendMailAsync("shop@example.com", "sales@example.com", "New order", message.OrderId);
+                }
+            }
+            """ + Model;
+
+        public const string MailKitConnectOnly = """
+            using System.Threading.Tasks;
+            using MailKit.Net.Smtp;
+            using MassTransit;
+
+            public sealed record CheckMailServer(string Host);
+
+            public sealed class MailServerProbe : IConsumer<CheckMailServer>
+            {
+                public async Task Consume(ConsumeContext<CheckMailServer> context)
+                {
+                    using var smtp = new SmtpClient();
+                    await smtp.ConnectAsync(context.Message.Host, 587);
+                    await smtp.DisconnectAsync(true);
+                }
+            }
+            """;
+        public const string RedisInScope = """
+            using System.Threading.Tasks;
+            using MassTransit;
+            using StackExchange.Redis;
+
+            public sealed class PaymentReceivedConsumer : IConsumer<PaymentReceived>
+            {
+                private readonly ShopContext _db;
+                private readonly IDatabase _redis;
+
+                public PaymentReceivedConsumer(ShopContext db, IDatabase redis) { _db = db; _redis = redis; }
+
+                public async Task [|Consume|](ConsumeContext<PaymentReceived> context)
+                {
+                    // Credit the account.
+                    var account = await _db.Accounts.FindAsync(context.Message.AccountId);
+                    account!.Balance += context.Message.Amount;
+                    await _db.SaveChangesAsync();
+                    await _redis.StringIncrementAsync("payments:credited");
+                }
+            }
+            """ + Model;
+
+        public const string RedisPrimaryConstructor = """
+            using System.Net.Http;
+            using System.Net.Http.Json;
+            using System.Threading.Tasks;
+            using MassTransit;
+            using StackExchange.Redis;
+
+            public sealed class PaymentReceivedConsumer(IConnectionMultiplexer redis, IDatabase cache, HttpClient ledger) : IConsumer<PaymentReceived>
+            {
+                public async Task [|Consume|](ConsumeContext<PaymentReceived> context)
+                {
+                    await ledger.PostAsJsonAsync("entries", context.Message).ConfigureAwait(false);
+                }
+            }
+            """ + Model;
+
+        public const string DistributedCacheInScope = """
+            using System.Threading.Tasks;
+            using Microsoft.Extensions.Caching.Distributed;
+            using NServiceBus;
+
+            public sealed class OrderPlacedHandler : IHandleMessages<OrderPlaced>
+            {
+                private readonly ShopContext _db;
+
+                public OrderPlacedHandler(ShopContext db, IDistributedCache cache) { _db = db; Cache = cache; }
+
+                private IDistributedCache Cache { get; }
+
+                public async Task [|Handle|](OrderPlaced message, IMessageHandlerContext context)
+                {
+                    _db.Orders.Add(new Order { ExternalId = message.OrderId, Total = message.Total });
+                    await _db.SaveChangesAsync();
+                }
+            }
+            """ + Model;
+
+        public const string RebusWithRedis = """
+            using System.Threading.Tasks;
+            using Rebus.Handlers;
+            using StackExchange.Redis;
+
+            public sealed class OrderPlacedHandler : IHandleMessages<OrderPlaced>
+            {
+                private readonly ShopContext _db;
+                private readonly IDatabase _redis;
+
+                public OrderPlacedHandler(ShopContext db, IDatabase redis) { _db = db; _redis = redis; }
+
+                public async Task [|Handle|](OrderPlaced message)
+                {
+                    _db.Orders.Add(new Order { ExternalId = message.OrderId, Total = message.Total });
+                    await _db.SaveChangesAsync();
+                }
+            }
+            """ + Model;
+
+        public const string ExpressionBodiedWithRedis = """
+            using System.Threading.Tasks;
+            using MassTransit;
+            using StackExchange.Redis;
+
+            public sealed class PaymentReceivedConsumer : IConsumer<PaymentReceived>
+            {
+                private readonly ShopContext _db;
+                private readonly IDatabase _redis;
+
+                public PaymentReceivedConsumer(ShopContext db, IDatabase redis) { _db = db; _redis = redis; }
+
+                public Task [|Consume|](ConsumeContext<PaymentReceived> context) => Credit(context.Message);
+
+                private async Task Credit(PaymentReceived payment)
+                {
+                    var account = await _db.Accounts.FindAsync(payment.AccountId);
+                    account!.Balance += payment.Amount;
+                    await _db.SaveChangesAsync();
+                }
+            }
+            """ + Model;
+
+        public const string TwoHandlersWithRedis = """
+            using System.Threading.Tasks;
+            using MassTransit;
+            using StackExchange.Redis;
+
+            public sealed class PaymentReceivedConsumer : IConsumer<PaymentReceived>
+            {
+                private readonly ShopContext _db;
+                private readonly IDatabase _redis;
+
+                public PaymentReceivedConsumer(ShopContext db, IDatabase redis) { _db = db; _redis = redis; }
+
+                public async Task [|Consume|](ConsumeContext<PaymentReceived> context)
+                {
+                    var account = await _db.Accounts.FindAsync(context.Message.AccountId);
+                    account!.Balance += context.Message.Amount;
+                    await _db.SaveChangesAsync();
+                }
+            }
+
+            public sealed class OrderPlacedConsumer : IConsumer<OrderPlaced>
+            {
+                private readonly ShopContext _db;
+                private readonly IDatabase _redis;
+
+                public OrderPlacedConsumer(ShopContext db, IDatabase redis) { _db = db; _redis = redis; }
+
+                public async Task [|Consume|](ConsumeContext<OrderPlaced> context)
+                {
+                    var messageId = context.Message.OrderId;
+                    _db.Orders.Add(new Order { ExternalId = messageId, Total = context.Message.Total });
+                    await _db.SaveChangesAsync();
                 }
             }
             """ + Model;
