@@ -106,6 +106,7 @@ internal sealed class ExternalCalls
     private static readonly ExternalCall s_none = new(ExternalCallKind.Http, "");
 
     private readonly List<Family> _families = new();
+    private readonly ExternalCallSymbols _symbols;
     private readonly INamedTypeSymbol? _task;
     private readonly INamedTypeSymbol? _httpRequestMessage;
     private readonly INamedTypeSymbol? _httpMethod;
@@ -116,40 +117,60 @@ internal sealed class ExternalCalls
 
     public ExternalCalls(ExternalCallSymbols s)
     {
+        _symbols = s;
         _task = s.Task;
         _httpRequestMessage = s.HttpRequestMessage;
         _httpMethod = s.HttpMethod;
         _classify = method => Classify(method) ?? s_none;
-        Add(ExternalCallKind.Http, s.HttpMessageInvoker, "Send", "Get", "Post", "Put", "Patch", "Delete");
-        Add(ExternalCallKind.Http, s.HttpClientJsonExtensions, "Get", "Post", "Put", "Patch", "Delete");
-        Add(ExternalCallKind.Grpc, s.GrpcClientBase);
-        Add(ExternalCallKind.Email, s.SmtpClient, "Send");
-        Add(ExternalCallKind.Email, s.MailKitTransport, "Send");
-        Add(ExternalCallKind.Email, s.MailKitService, "Connect", "Authenticate");
-        Add(ExternalCallKind.Email, s.IdentityEmailSender, "Send");
-        Add(ExternalCallKind.Email, s.IdentityUserEmailSender, "Send");
-        Add(ExternalCallKind.Email, s.SendGridClient, "Send", "Request");
-        Add(ExternalCallKind.Publish, s.MassTransitPublishEndpoint, "Publish");
-        Add(ExternalCallKind.Publish, s.MassTransitSendEndpoint, "Send");
-        Add(ExternalCallKind.Publish, s.MassTransitSendEndpointProvider, "Send");
-        Add(ExternalCallKind.Publish, s.NServiceBusMessageSession, "Send", "Publish");
-        Add(ExternalCallKind.Publish, s.NServiceBusPipelineContext, "Send", "Publish");
-        Add(ExternalCallKind.Publish, s.ServiceBusSender, "Send", "Schedule");
-        Add(ExternalCallKind.Publish, s.KafkaProducer, "Produce", "Flush");
-        Add(ExternalCallKind.Publish, s.AmazonSqs, "SendMessage");
-        Add(ExternalCallKind.Publish, s.AmazonSns, "Publish");
-        Add(ExternalCallKind.Publish, s.RabbitModel, "BasicPublish");
-        Add(ExternalCallKind.Publish, s.RabbitChannel, "BasicPublish");
-        Add(ExternalCallKind.Llm, s.OpenAIChatClient, "CompleteChat");
-        Add(ExternalCallKind.Llm, s.AzureOpenAIClient, "GetChatCompletions", "GetCompletions");
-        Add(ExternalCallKind.Llm, s.ExtensionsChatClient, "GetResponse", "GetStreamingResponse", "Complete");
+        Add(ExternalCallKind.Http, static t => t.HttpMessageInvoker, "Send", "Get", "Post", "Put", "Patch", "Delete");
+        Add(ExternalCallKind.Http, static t => t.HttpClientJsonExtensions, "Get", "Post", "Put", "Patch", "Delete");
+        Add(ExternalCallKind.Grpc, static t => t.GrpcClientBase);
+        Add(ExternalCallKind.Email, static t => t.SmtpClient, "Send");
+        Add(ExternalCallKind.Email, static t => t.MailKitTransport, "Send");
+        Add(ExternalCallKind.Email, static t => t.MailKitService, "Connect", "Authenticate");
+        Add(ExternalCallKind.Email, static t => t.IdentityEmailSender, "Send");
+        Add(ExternalCallKind.Email, static t => t.IdentityUserEmailSender, "Send");
+        Add(ExternalCallKind.Email, static t => t.SendGridClient, "Send", "Request");
+        Add(ExternalCallKind.Publish, static t => t.MassTransitPublishEndpoint, "Publish");
+        Add(ExternalCallKind.Publish, static t => t.MassTransitSendEndpoint, "Send");
+        Add(ExternalCallKind.Publish, static t => t.MassTransitSendEndpointProvider, "Send");
+        Add(ExternalCallKind.Publish, static t => t.NServiceBusMessageSession, "Send", "Publish");
+        Add(ExternalCallKind.Publish, static t => t.NServiceBusPipelineContext, "Send", "Publish");
+        Add(ExternalCallKind.Publish, static t => t.ServiceBusSender, "Send", "Schedule");
+        Add(ExternalCallKind.Publish, static t => t.KafkaProducer, "Produce", "Flush");
+        Add(ExternalCallKind.Publish, static t => t.AmazonSqs, "SendMessage");
+        Add(ExternalCallKind.Publish, static t => t.AmazonSns, "Publish");
+        Add(ExternalCallKind.Publish, static t => t.RabbitModel, "BasicPublish");
+        Add(ExternalCallKind.Publish, static t => t.RabbitChannel, "BasicPublish");
+        Add(ExternalCallKind.Llm, static t => t.OpenAIChatClient, "CompleteChat");
+        Add(ExternalCallKind.Llm, static t => t.AzureOpenAIClient, "GetChatCompletions", "GetCompletions");
+        Add(ExternalCallKind.Llm, static t => t.ExtensionsChatClient, "GetResponse", "GetStreamingResponse", "Complete");
         var prefixes = CollectPrefixes();
         _anyName = prefixes is null;
         _namePrefixes = prefixes ?? Array.Empty<string>();
     }
 
     /// <summary>True when at least one family's library is referenced (Task.Delay always is).</summary>
-    public bool IsEmpty => _families.Count == 0 && _task is null;
+    public bool IsEmpty
+    {
+        get
+        {
+            if (_task is not null)
+            {
+                return false;
+            }
+
+            foreach (var family in _families)
+            {
+                if (family.TypeIn(_symbols) is not null)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
 
     /// <summary>The external call <paramref name="invocation"/> makes, or null.</summary>
     public ExternalCall? Find(IInvocationOperation invocation)
@@ -195,7 +216,12 @@ internal sealed class ExternalCalls
         {
             if (family.Prefixes.Length == 0)
             {
-                return null;
+                if (family.TypeIn(_symbols) is not null)
+                {
+                    return null;
+                }
+
+                continue;
             }
 
             foreach (var prefix in family.Prefixes)
@@ -228,8 +254,7 @@ internal sealed class ExternalCalls
         {
             // The name first (a string comparison), then the type: an interface is looked for among the receiver's
             // interfaces, a class among its base types.
-            var owner = family.Type;
-            if (!family.AcceptsName(method.Name))
+            if (!family.AcceptsName(method.Name) || family.TypeIn(_symbols) is not { } owner)
             {
                 continue;
             }
@@ -405,25 +430,24 @@ internal sealed class ExternalCalls
         };
     }
 
-    private void Add(ExternalCallKind kind, INamedTypeSymbol? type, params string[] prefixes)
-    {
-        if (type is not null)
-        {
-            _families.Add(new Family(kind, type, prefixes));
-        }
-    }
+    private void Add(ExternalCallKind kind, Func<ExternalCallSymbols, INamedTypeSymbol?> type, params string[] prefixes)
+        => _families.Add(new Family(kind, type, prefixes));
 
     private sealed class Family
     {
-        public Family(ExternalCallKind kind, INamedTypeSymbol type, string[] prefixes)
+        private readonly Func<ExternalCallSymbols, INamedTypeSymbol?> _type;
+
+        public Family(ExternalCallKind kind, Func<ExternalCallSymbols, INamedTypeSymbol?> type, string[] prefixes)
         {
             Kind = kind;
-            Type = type;
+            _type = type;
             Prefixes = prefixes;
         }
 
         public ExternalCallKind Kind { get; }
-        public INamedTypeSymbol Type { get; }
+
+        /// <summary>The family's type, resolved the first time a call's name could belong to it; null when its library is not referenced.</summary>
+        public INamedTypeSymbol? TypeIn(ExternalCallSymbols symbols) => _type(symbols);
 
         /// <summary>Method-name prefixes that call out; empty for gRPC, where every generated method is a call.</summary>
         public string[] Prefixes { get; }

@@ -13,41 +13,33 @@ internal sealed class CachingSymbols
     private int _orchardResolved;
     private INamedTypeSymbol? _orchardShellSettings;
 
+    private readonly LazyTypes _types;
+
     public CachingSymbols(Compilation c)
     {
+        _types = new LazyTypes(c, 11);
         _compilation = c;
-        DistributedCache = TypeResolver.Resolve(c, "Microsoft.Extensions.Caching.Distributed.IDistributedCache");
-        DistributedCacheExtensions = TypeResolver.Resolve(c, "Microsoft.Extensions.Caching.Distributed.DistributedCacheExtensions");
-        MemoryCache = TypeResolver.Resolve(c, "Microsoft.Extensions.Caching.Memory.IMemoryCache");
-        MemoryCacheExtensions = TypeResolver.Resolve(c, "Microsoft.Extensions.Caching.Memory.CacheExtensions");
-        HybridCache = TypeResolver.Resolve(c, "Microsoft.Extensions.Caching.Hybrid.HybridCache");
-        RedisDatabase = TypeResolver.Resolve(c, "StackExchange.Redis.IDatabase");
-        RedisDatabaseAsync = TypeResolver.Resolve(c, "StackExchange.Redis.IDatabaseAsync");
-        RedisKey = TypeResolver.Resolve(c, "StackExchange.Redis.RedisKey");
-        RedisKeyPrefixExtensions = TypeResolver.Resolve(c, "StackExchange.Redis.KeyspaceIsolation.DatabaseExtensions");
-        OutputCacheStore = TypeResolver.Resolve(c, "Microsoft.AspNetCore.OutputCaching.IOutputCacheStore");
-        FusionCache = TypeResolver.Resolve(c, "ZiggyCreatures.Caching.Fusion.IFusionCache");
     }
 
-    public INamedTypeSymbol? DistributedCache { get; }
-    public INamedTypeSymbol? DistributedCacheExtensions { get; }
-    public INamedTypeSymbol? MemoryCache { get; }
+    public INamedTypeSymbol? DistributedCache => _types.Get(0, "Microsoft.Extensions.Caching.Distributed.IDistributedCache");
+    public INamedTypeSymbol? DistributedCacheExtensions => _types.Get(1, "Microsoft.Extensions.Caching.Distributed.DistributedCacheExtensions");
+    public INamedTypeSymbol? MemoryCache => _types.Get(2, "Microsoft.Extensions.Caching.Memory.IMemoryCache");
 
     /// <summary>Microsoft.Extensions.Caching.Memory's <c>Get</c>, <c>Set</c>, <c>TryGetValue&lt;T&gt;</c>, <c>GetOrCreate(Async)</c> over IMemoryCache.</summary>
-    public INamedTypeSymbol? MemoryCacheExtensions { get; }
+    public INamedTypeSymbol? MemoryCacheExtensions => _types.Get(3, "Microsoft.Extensions.Caching.Memory.CacheExtensions");
 
     /// <summary>The abstract HybridCache (in Microsoft.Extensions.Caching.Abstractions 9 and later, or the Hybrid package).</summary>
-    public INamedTypeSymbol? HybridCache { get; }
-    public INamedTypeSymbol? RedisDatabase { get; }
+    public INamedTypeSymbol? HybridCache => _types.Get(4, "Microsoft.Extensions.Caching.Hybrid.HybridCache");
+    public INamedTypeSymbol? RedisDatabase => _types.Get(5, "StackExchange.Redis.IDatabase");
 
     /// <summary>Declares the asynchronous Redis commands; batches and transactions derive from it.</summary>
-    public INamedTypeSymbol? RedisDatabaseAsync { get; }
-    public INamedTypeSymbol? RedisKey { get; }
+    public INamedTypeSymbol? RedisDatabaseAsync => _types.Get(6, "StackExchange.Redis.IDatabaseAsync");
+    public INamedTypeSymbol? RedisKey => _types.Get(7, "StackExchange.Redis.RedisKey");
 
     /// <summary><c>WithKeyPrefix</c>: a database view that prefixes every key it is given.</summary>
-    public INamedTypeSymbol? RedisKeyPrefixExtensions { get; }
-    public INamedTypeSymbol? OutputCacheStore { get; }
-    public INamedTypeSymbol? FusionCache { get; }
+    public INamedTypeSymbol? RedisKeyPrefixExtensions => _types.Get(8, "StackExchange.Redis.KeyspaceIsolation.DatabaseExtensions");
+    public INamedTypeSymbol? OutputCacheStore => _types.Get(9, "Microsoft.AspNetCore.OutputCaching.IOutputCacheStore");
+    public INamedTypeSymbol? FusionCache => _types.Get(10, "ZiggyCreatures.Caching.Fusion.IFusionCache");
 
     /// <summary>Multi-tenancy libraries (Finbuckle.MultiTenant, ABP, SaasKit): a project that references one has tenants. Resolved on first use.</summary>
     public INamedTypeSymbol[] TenantLibraryTypes

@@ -112,64 +112,59 @@ internal sealed class KnownSymbols
 
 internal sealed class CoreSymbols
 {
+    private readonly LazyTypes _types;
+
     public CoreSymbols(Compilation c)
     {
-        Lazy = TypeResolver.Resolve(c, "System.Lazy`1");
-        LazyWithMetadata = TypeResolver.Resolve(c, "System.Lazy`2");
-        LazyInitializer = TypeResolver.Resolve(c, "System.Threading.LazyInitializer");
-        ThreadLocal = TypeResolver.Resolve(c, "System.Threading.ThreadLocal`1");
-        LambdaExpression = TypeResolver.Resolve(c, "System.Linq.Expressions.LambdaExpression");
-        Attribute = TypeResolver.Resolve(c, "System.Attribute");
+        _types = new LazyTypes(c, 6);
     }
 
-    public INamedTypeSymbol? Lazy { get; }
-    public INamedTypeSymbol? LazyWithMetadata { get; }
-    public INamedTypeSymbol? LazyInitializer { get; }
-    public INamedTypeSymbol? ThreadLocal { get; }
+    public INamedTypeSymbol? Lazy => _types.Get(0, "System.Lazy`1");
+    public INamedTypeSymbol? LazyWithMetadata => _types.Get(1, "System.Lazy`2");
+    public INamedTypeSymbol? LazyInitializer => _types.Get(2, "System.Threading.LazyInitializer");
+    public INamedTypeSymbol? ThreadLocal => _types.Get(3, "System.Threading.ThreadLocal`1");
 
     /// <summary>The base of <c>Expression&lt;TDelegate&gt;</c>: a lambda converted to it is data (an expression tree), not executed code.</summary>
-    public INamedTypeSymbol? LambdaExpression { get; }
+    public INamedTypeSymbol? LambdaExpression => _types.Get(4, "System.Linq.Expressions.LambdaExpression");
 
     /// <summary>Attributes are metadata instances: an MVC filter that is an attribute is created once with the action model.</summary>
-    public INamedTypeSymbol? Attribute { get; }
+    public INamedTypeSymbol? Attribute => _types.Get(5, "System.Attribute");
 }
 
 internal sealed class TaskSymbols
 {
+    private static readonly string[] s_awaiters =
+    [
+        "System.Runtime.CompilerServices.TaskAwaiter",
+        "System.Runtime.CompilerServices.TaskAwaiter`1",
+        "System.Runtime.CompilerServices.ValueTaskAwaiter",
+        "System.Runtime.CompilerServices.ValueTaskAwaiter`1",
+        "System.Runtime.CompilerServices.ConfiguredTaskAwaitable+ConfiguredTaskAwaiter",
+        "System.Runtime.CompilerServices.ConfiguredTaskAwaitable`1+ConfiguredTaskAwaiter",
+        "System.Runtime.CompilerServices.ConfiguredValueTaskAwaitable+ConfiguredValueTaskAwaiter",
+        "System.Runtime.CompilerServices.ConfiguredValueTaskAwaitable`1+ConfiguredValueTaskAwaiter"
+    ];
+
+    private readonly LazyTypes _types;
+
     public TaskSymbols(Compilation c)
     {
-        Task = TypeResolver.Resolve(c, "System.Threading.Tasks.Task");
-        TaskOfT = TypeResolver.Resolve(c, "System.Threading.Tasks.Task`1");
-        ValueTask = TypeResolver.Resolve(c, "System.Threading.Tasks.ValueTask");
-        ValueTaskOfT = TypeResolver.Resolve(c, "System.Threading.Tasks.ValueTask`1");
-        AsyncEnumerable = TypeResolver.Resolve(c, "System.Collections.Generic.IAsyncEnumerable`1");
-        AsyncEnumerator = TypeResolver.Resolve(c, "System.Collections.Generic.IAsyncEnumerator`1");
-        TaskFactory = TypeResolver.Resolve(c, "System.Threading.Tasks.TaskFactory");
-        TaskFactoryOfT = TypeResolver.Resolve(c, "System.Threading.Tasks.TaskFactory`1");
-        Awaiters = TypeResolver.ResolveAll(c,
-            "System.Runtime.CompilerServices.TaskAwaiter",
-            "System.Runtime.CompilerServices.TaskAwaiter`1",
-            "System.Runtime.CompilerServices.ValueTaskAwaiter",
-            "System.Runtime.CompilerServices.ValueTaskAwaiter`1",
-            "System.Runtime.CompilerServices.ConfiguredTaskAwaitable+ConfiguredTaskAwaiter",
-            "System.Runtime.CompilerServices.ConfiguredTaskAwaitable`1+ConfiguredTaskAwaiter",
-            "System.Runtime.CompilerServices.ConfiguredValueTaskAwaitable+ConfiguredValueTaskAwaiter",
-            "System.Runtime.CompilerServices.ConfiguredValueTaskAwaitable`1+ConfiguredValueTaskAwaiter");
+        _types = new LazyTypes(c, 9);
     }
 
-    public INamedTypeSymbol? Task { get; }
-    public INamedTypeSymbol? TaskOfT { get; }
-    public INamedTypeSymbol? ValueTask { get; }
-    public INamedTypeSymbol? ValueTaskOfT { get; }
-    public INamedTypeSymbol? AsyncEnumerable { get; }
-    public INamedTypeSymbol? AsyncEnumerator { get; }
+    public INamedTypeSymbol? Task => _types.Get(0, "System.Threading.Tasks.Task");
+    public INamedTypeSymbol? TaskOfT => _types.Get(1, "System.Threading.Tasks.Task`1");
+    public INamedTypeSymbol? ValueTask => _types.Get(2, "System.Threading.Tasks.ValueTask");
+    public INamedTypeSymbol? ValueTaskOfT => _types.Get(3, "System.Threading.Tasks.ValueTask`1");
+    public INamedTypeSymbol? AsyncEnumerable => _types.Get(4, "System.Collections.Generic.IAsyncEnumerable`1");
+    public INamedTypeSymbol? AsyncEnumerator => _types.Get(5, "System.Collections.Generic.IAsyncEnumerator`1");
 
     /// <summary><c>Task.Factory</c>'s type: <c>StartNew</c> offloads its delegate to the thread pool, like <c>Task.Run</c>.</summary>
-    public INamedTypeSymbol? TaskFactory { get; }
-    public INamedTypeSymbol? TaskFactoryOfT { get; }
+    public INamedTypeSymbol? TaskFactory => _types.Get(6, "System.Threading.Tasks.TaskFactory");
+    public INamedTypeSymbol? TaskFactoryOfT => _types.Get(7, "System.Threading.Tasks.TaskFactory`1");
 
     /// <summary>The awaiters of Task, ValueTask and their ConfigureAwait forms: <c>GetResult()</c> on them blocks until completion.</summary>
-    public INamedTypeSymbol[] Awaiters { get; }
+    public INamedTypeSymbol[] Awaiters => _types.GetAll(8, s_awaiters);
 
     /// <summary>Task, Task&lt;T&gt;, ValueTask, ValueTask&lt;T&gt;, IAsyncEnumerable&lt;T&gt; or IAsyncEnumerator&lt;T&gt;, or a type derived from Task.</summary>
     public bool IsAwaitable(ITypeSymbol? type)
@@ -223,114 +218,102 @@ internal sealed class TaskSymbols
 
 internal sealed class HttpSymbols
 {
+    private readonly LazyTypes _types;
+
     public HttpSymbols(Compilation c)
     {
-        HttpClient = TypeResolver.Resolve(c, "System.Net.Http.HttpClient");
-        HttpMessageHandler = TypeResolver.Resolve(c, "System.Net.Http.HttpMessageHandler");
-        SocketsHttpHandler = TypeResolver.Resolve(c, "System.Net.Http.SocketsHttpHandler");
-        HttpClientFactory = TypeResolver.Resolve(c, "System.Net.Http.IHttpClientFactory");
-        HttpMessageHandlerFactory = TypeResolver.Resolve(c, "System.Net.Http.IHttpMessageHandlerFactory");
-        WebAssemblyHostBuilder = TypeResolver.Resolve(c, "Microsoft.AspNetCore.Components.WebAssembly.Hosting.WebAssemblyHostBuilder");
+        _types = new LazyTypes(c, 6);
     }
 
-    public INamedTypeSymbol? HttpClient { get; }
-    public INamedTypeSymbol? HttpMessageHandler { get; }
-    public INamedTypeSymbol? SocketsHttpHandler { get; }
+    public INamedTypeSymbol? HttpClient => _types.Get(0, "System.Net.Http.HttpClient");
+    public INamedTypeSymbol? HttpMessageHandler => _types.Get(1, "System.Net.Http.HttpMessageHandler");
+    public INamedTypeSymbol? SocketsHttpHandler => _types.Get(2, "System.Net.Http.SocketsHttpHandler");
 
     /// <summary>Microsoft.Extensions.Http's factory: present when the code fix can inject it.</summary>
-    public INamedTypeSymbol? HttpClientFactory { get; }
-    public INamedTypeSymbol? HttpMessageHandlerFactory { get; }
+    public INamedTypeSymbol? HttpClientFactory => _types.Get(3, "System.Net.Http.IHttpClientFactory");
+    public INamedTypeSymbol? HttpMessageHandlerFactory => _types.Get(4, "System.Net.Http.IHttpMessageHandlerFactory");
 
     /// <summary>Blazor WebAssembly: HttpClient runs over the browser's fetch, not over sockets.</summary>
-    public INamedTypeSymbol? WebAssemblyHostBuilder { get; }
+    public INamedTypeSymbol? WebAssemblyHostBuilder => _types.Get(5, "Microsoft.AspNetCore.Components.WebAssembly.Hosting.WebAssemblyHostBuilder");
 }
 
 internal sealed class AspNetCoreSymbols
 {
+    private readonly LazyTypes _types;
+
     public AspNetCoreSymbols(Compilation c)
     {
-        ControllerBase = TypeResolver.Resolve(c, "Microsoft.AspNetCore.Mvc.ControllerBase");
-        ControllerAttribute = TypeResolver.Resolve(c, "Microsoft.AspNetCore.Mvc.ControllerAttribute");
-        NonControllerAttribute = TypeResolver.Resolve(c, "Microsoft.AspNetCore.Mvc.NonControllerAttribute");
-        PageModel = TypeResolver.Resolve(c, "Microsoft.AspNetCore.Mvc.RazorPages.PageModel");
-        Hub = TypeResolver.Resolve(c, "Microsoft.AspNetCore.SignalR.Hub");
-        BindServiceMethodAttribute = TypeResolver.Resolve(c, "Grpc.Core.BindServiceMethodAttribute");
-        Middleware = TypeResolver.Resolve(c, "Microsoft.AspNetCore.Http.IMiddleware");
-        FilterMetadata = TypeResolver.Resolve(c, "Microsoft.AspNetCore.Mvc.Filters.IFilterMetadata");
-        EndpointFilter = TypeResolver.Resolve(c, "Microsoft.AspNetCore.Http.IEndpointFilter");
-        ApplicationBuilder = TypeResolver.Resolve(c, "Microsoft.AspNetCore.Builder.IApplicationBuilder");
-        EndpointRouteBuilder = TypeResolver.Resolve(c, "Microsoft.AspNetCore.Routing.IEndpointRouteBuilder");
-        WebHostBuilder = TypeResolver.Resolve(c, "Microsoft.AspNetCore.Hosting.IWebHostBuilder");
+        _types = new LazyTypes(c, 12);
     }
 
-    public INamedTypeSymbol? ControllerBase { get; }
-    public INamedTypeSymbol? ControllerAttribute { get; }
-    public INamedTypeSymbol? NonControllerAttribute { get; }
-    public INamedTypeSymbol? PageModel { get; }
-    public INamedTypeSymbol? Hub { get; }
-    public INamedTypeSymbol? BindServiceMethodAttribute { get; }
-    public INamedTypeSymbol? Middleware { get; }
-    public INamedTypeSymbol? FilterMetadata { get; }
-    public INamedTypeSymbol? EndpointFilter { get; }
-    public INamedTypeSymbol? ApplicationBuilder { get; }
-    public INamedTypeSymbol? EndpointRouteBuilder { get; }
-    public INamedTypeSymbol? WebHostBuilder { get; }
+    public INamedTypeSymbol? ControllerBase => _types.Get(0, "Microsoft.AspNetCore.Mvc.ControllerBase");
+    public INamedTypeSymbol? ControllerAttribute => _types.Get(1, "Microsoft.AspNetCore.Mvc.ControllerAttribute");
+    public INamedTypeSymbol? NonControllerAttribute => _types.Get(2, "Microsoft.AspNetCore.Mvc.NonControllerAttribute");
+    public INamedTypeSymbol? PageModel => _types.Get(3, "Microsoft.AspNetCore.Mvc.RazorPages.PageModel");
+    public INamedTypeSymbol? Hub => _types.Get(4, "Microsoft.AspNetCore.SignalR.Hub");
+    public INamedTypeSymbol? BindServiceMethodAttribute => _types.Get(5, "Grpc.Core.BindServiceMethodAttribute");
+    public INamedTypeSymbol? Middleware => _types.Get(6, "Microsoft.AspNetCore.Http.IMiddleware");
+    public INamedTypeSymbol? FilterMetadata => _types.Get(7, "Microsoft.AspNetCore.Mvc.Filters.IFilterMetadata");
+    public INamedTypeSymbol? EndpointFilter => _types.Get(8, "Microsoft.AspNetCore.Http.IEndpointFilter");
+    public INamedTypeSymbol? ApplicationBuilder => _types.Get(9, "Microsoft.AspNetCore.Builder.IApplicationBuilder");
+    public INamedTypeSymbol? EndpointRouteBuilder => _types.Get(10, "Microsoft.AspNetCore.Routing.IEndpointRouteBuilder");
+    public INamedTypeSymbol? WebHostBuilder => _types.Get(11, "Microsoft.AspNetCore.Hosting.IWebHostBuilder");
 }
 
 internal sealed class DependencyInjectionSymbols
 {
+    private readonly LazyTypes _types;
+
     public DependencyInjectionSymbols(Compilation c)
     {
-        ServiceCollection = TypeResolver.Resolve(c, "Microsoft.Extensions.DependencyInjection.IServiceCollection");
-        ServiceCollectionServiceExtensions = TypeResolver.Resolve(c, "Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions");
-        ServiceCollectionDescriptorExtensions = TypeResolver.Resolve(c, "Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions");
-        ServiceDescriptor = TypeResolver.Resolve(c, "Microsoft.Extensions.DependencyInjection.ServiceDescriptor");
-        ServiceCollectionHostedServiceExtensions = TypeResolver.Resolve(c, "Microsoft.Extensions.DependencyInjection.ServiceCollectionHostedServiceExtensions");
-        HostBuilder = TypeResolver.Resolve(c, "Microsoft.Extensions.Hosting.IHostBuilder");
-        HostApplicationBuilder = TypeResolver.Resolve(c, "Microsoft.Extensions.Hosting.IHostApplicationBuilder");
-        HostedService = TypeResolver.Resolve(c, "Microsoft.Extensions.Hosting.IHostedService");
-        BackgroundService = TypeResolver.Resolve(c, "Microsoft.Extensions.Hosting.BackgroundService");
-        ServiceLifetime = TypeResolver.Resolve(c, "Microsoft.Extensions.DependencyInjection.ServiceLifetime");
-        SystemType = TypeResolver.Resolve(c, "System.Type");
+        _types = new LazyTypes(c, 11);
     }
 
-    public INamedTypeSymbol? ServiceCollection { get; }
-    public INamedTypeSymbol? ServiceCollectionServiceExtensions { get; }
-    public INamedTypeSymbol? ServiceCollectionDescriptorExtensions { get; }
-    public INamedTypeSymbol? ServiceDescriptor { get; }
-    public INamedTypeSymbol? ServiceCollectionHostedServiceExtensions { get; }
-    public INamedTypeSymbol? HostBuilder { get; }
-    public INamedTypeSymbol? HostApplicationBuilder { get; }
+    public INamedTypeSymbol? ServiceCollection => _types.Get(0, "Microsoft.Extensions.DependencyInjection.IServiceCollection");
+    public INamedTypeSymbol? ServiceCollectionServiceExtensions => _types.Get(1, "Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions");
+    public INamedTypeSymbol? ServiceCollectionDescriptorExtensions => _types.Get(2, "Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions");
+    public INamedTypeSymbol? ServiceDescriptor => _types.Get(3, "Microsoft.Extensions.DependencyInjection.ServiceDescriptor");
+    public INamedTypeSymbol? ServiceCollectionHostedServiceExtensions => _types.Get(4, "Microsoft.Extensions.DependencyInjection.ServiceCollectionHostedServiceExtensions");
+    public INamedTypeSymbol? HostBuilder => _types.Get(5, "Microsoft.Extensions.Hosting.IHostBuilder");
+    public INamedTypeSymbol? HostApplicationBuilder => _types.Get(6, "Microsoft.Extensions.Hosting.IHostApplicationBuilder");
 
     /// <summary>Hosted services (and <see cref="BackgroundService"/>, which implements it) live as long as the host.</summary>
-    public INamedTypeSymbol? HostedService { get; }
-    public INamedTypeSymbol? BackgroundService { get; }
-    public INamedTypeSymbol? ServiceLifetime { get; }
+    public INamedTypeSymbol? HostedService => _types.Get(7, "Microsoft.Extensions.Hosting.IHostedService");
+    public INamedTypeSymbol? BackgroundService => _types.Get(8, "Microsoft.Extensions.Hosting.BackgroundService");
+    public INamedTypeSymbol? ServiceLifetime => _types.Get(9, "Microsoft.Extensions.DependencyInjection.ServiceLifetime");
 
     /// <summary><c>System.Type</c>: the <c>typeof(...)</c> forms of the registration methods take it.</summary>
-    public INamedTypeSymbol? SystemType { get; }
+    public INamedTypeSymbol? SystemType => _types.Get(10, "System.Type");
 }
 
 internal sealed class TestFrameworkSymbols
 {
+    private static readonly string[] s_testMethodAttributes =
+    [
+        "Xunit.FactAttribute",
+        "NUnit.Framework.TestAttribute",
+        "NUnit.Framework.TestCaseAttribute",
+        "NUnit.Framework.TestCaseSourceAttribute",
+        "NUnit.Framework.TheoryAttribute",
+        "Microsoft.VisualStudio.TestTools.UnitTesting.TestMethodAttribute",
+        "TUnit.Core.TestAttribute"
+    ];
+
+    private static readonly string[] s_testClassAttributes =
+    [
+        "NUnit.Framework.TestFixtureAttribute",
+        "Microsoft.VisualStudio.TestTools.UnitTesting.TestClassAttribute"
+    ];
+
+    private readonly LazyTypes _types;
+
     public TestFrameworkSymbols(Compilation c)
     {
-        TestMethodAttributes = TypeResolver.ResolveAll(c,
-            "Xunit.FactAttribute",
-            "NUnit.Framework.TestAttribute",
-            "NUnit.Framework.TestCaseAttribute",
-            "NUnit.Framework.TestCaseSourceAttribute",
-            "NUnit.Framework.TheoryAttribute",
-            "Microsoft.VisualStudio.TestTools.UnitTesting.TestMethodAttribute",
-            "TUnit.Core.TestAttribute");
-        TestClassAttributes = TypeResolver.ResolveAll(c,
-            "NUnit.Framework.TestFixtureAttribute",
-            "Microsoft.VisualStudio.TestTools.UnitTesting.TestClassAttribute");
-        HasTestFramework = TestMethodAttributes.Length > 0;
+        _types = new LazyTypes(c, 2);
     }
 
     /// <summary>Attributes that mark a test method; derived attributes (xunit's Theory, MSTest's DataTestMethod) count too.</summary>
-    public INamedTypeSymbol[] TestMethodAttributes { get; }
-    public INamedTypeSymbol[] TestClassAttributes { get; }
-    public bool HasTestFramework { get; }
+    public INamedTypeSymbol[] TestMethodAttributes => _types.GetAll(0, s_testMethodAttributes);
+    public INamedTypeSymbol[] TestClassAttributes => _types.GetAll(1, s_testClassAttributes);
+    public bool HasTestFramework => TestMethodAttributes.Length > 0;
 }

@@ -5,35 +5,33 @@ namespace Postmortem.Analyzers.Symbols;
 /// <summary>Where database transactions and explicitly opened connections begin and end: ADO.NET, EF Core, System.Transactions.</summary>
 internal sealed class TransactionSymbols
 {
+    private readonly BlockingSymbols _blocking;
+    private readonly EntityFrameworkSymbols _entityFramework;
+    private readonly LazyTypes _types;
+
     public TransactionSymbols(Compilation c, BlockingSymbols blocking, EntityFrameworkSymbols entityFramework)
     {
-        DbConnection = blocking.DbConnection;
-        DbConnectionInterface = TypeResolver.Resolve(c, "System.Data.IDbConnection");
-        DbTransaction = TypeResolver.Resolve(c, "System.Data.Common.DbTransaction");
-        DbTransactionInterface = TypeResolver.Resolve(c, "System.Data.IDbTransaction");
-        DbDataSource = TypeResolver.Resolve(c, "System.Data.Common.DbDataSource");
-        TransactionScope = TypeResolver.Resolve(c, "System.Transactions.TransactionScope");
-        DatabaseFacade = entityFramework.DatabaseFacade;
-        RelationalDatabaseFacadeExtensions = entityFramework.RelationalDatabaseFacadeExtensions;
-        DbContextTransaction = TypeResolver.Resolve(c, "Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction");
+        _blocking = blocking;
+        _entityFramework = entityFramework;
+        _types = new LazyTypes(c, 6);
     }
 
     /// <summary>Every ADO.NET provider's connection derives from it (SqlConnection, NpgsqlConnection, MySqlConnection...).</summary>
-    public INamedTypeSymbol? DbConnection { get; }
+    public INamedTypeSymbol? DbConnection => _blocking.DbConnection;
 
     /// <summary>Code written against the interface (Dapper users often are).</summary>
-    public INamedTypeSymbol? DbConnectionInterface { get; }
-    public INamedTypeSymbol? DbTransaction { get; }
-    public INamedTypeSymbol? DbTransactionInterface { get; }
+    public INamedTypeSymbol? DbConnectionInterface => _types.Get(0, "System.Data.IDbConnection");
+    public INamedTypeSymbol? DbTransaction => _types.Get(1, "System.Data.Common.DbTransaction");
+    public INamedTypeSymbol? DbTransactionInterface => _types.Get(2, "System.Data.IDbTransaction");
 
     /// <summary>.NET 7+: <c>OpenConnection(Async)</c> hands out a connection that is already open.</summary>
-    public INamedTypeSymbol? DbDataSource { get; }
-    public INamedTypeSymbol? TransactionScope { get; }
+    public INamedTypeSymbol? DbDataSource => _types.Get(3, "System.Data.Common.DbDataSource");
+    public INamedTypeSymbol? TransactionScope => _types.Get(4, "System.Transactions.TransactionScope");
 
     /// <summary>EF Core's <c>context.Database</c>: BeginTransaction(Async), CommitTransaction(Async), RollbackTransaction(Async).</summary>
-    public INamedTypeSymbol? DatabaseFacade { get; }
+    public INamedTypeSymbol? DatabaseFacade => _entityFramework.DatabaseFacade;
 
     /// <summary>BeginTransaction with an isolation level, OpenConnection(Async), CloseConnection(Async).</summary>
-    public INamedTypeSymbol? RelationalDatabaseFacadeExtensions { get; }
-    public INamedTypeSymbol? DbContextTransaction { get; }
+    public INamedTypeSymbol? RelationalDatabaseFacadeExtensions => _entityFramework.RelationalDatabaseFacadeExtensions;
+    public INamedTypeSymbol? DbContextTransaction => _types.Get(5, "Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction");
 }
