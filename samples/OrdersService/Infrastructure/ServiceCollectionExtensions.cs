@@ -57,6 +57,22 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<StockReservations>();
 
         services.AddDbContext<LoyaltyDbContext>(options => options.UseInMemoryDatabase("loyalty"));
+
+        // Not flagged: the factory for the workers (a singleton), and the context itself as scoped for request code.
+        // PostgreSQL in production; without a connection string the service runs on an in-memory store.
+        var ordersDatabase = configuration.GetConnectionString("Orders");
+        services.AddDbContextFactory<OrdersDbContext>(options =>
+        {
+            if (string.IsNullOrEmpty(ordersDatabase))
+            {
+                options.UseInMemoryDatabase("orders");
+            }
+            else
+            {
+                options.UseNpgsql(ordersDatabase);
+            }
+        });
+
         services.AddMassTransit(bus =>
         {
             bus.AddConsumer<OrderPaidConsumer>();
