@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 
 namespace Postmortem.Analyzers.Symbols;
@@ -7,33 +9,47 @@ namespace Postmortem.Analyzers.Symbols;
 /// </summary>
 /// <remarks>
 /// Beyond the compilation itself and the core library, the lookup walks the compilation's merged global namespace, which the compiler has already built and cached
-/// while binding: a library that is not referenced is ruled out at its first namespace segment, and a type that is
+/// while binding: a library that is not referenced is ruled out by its first two namespace segments, from a set made once per compilation, and a type that is
 /// referenced is found without asking every referenced assembly again (as <c>GetTypeByMetadataName</c> does, to detect
 /// duplicates). When several assemblies define the type, the compilation's own definition wins, then the first
 /// accessible one.
 /// </remarks>
 internal static class TypeResolver
 {
+    private static readonly ConditionalWeakTable<Compilation, HashSet<string>> s_namespacePrefixes = new();
+    private static readonly ConditionalWeakTable<Compilation, HashSet<string>>.CreateValueCallback s_collectPrefixes = CollectPrefixes;
+    private static readonly ConditionalWeakTable<IAssemblySymbol, string[]> s_assemblyPrefixes = new();
+    private static readonly ConditionalWeakTable<IAssemblySymbol, string[]>.CreateValueCallback s_collectAssemblyPrefixes = CollectAssemblyPrefixes;
+
     public static INamedTypeSymbol? Resolve(Compilation compilation, string metadataName)
     {
+        // "Ns.Sub.Type`1+Nested": the namespace ends at the last dot before the first '+'.
+        var plus = metadataName.IndexOf('+');
+        var typeEnd = plus < 0 ? metadataName.Length : plus;
+        var lastDot = metadataName.LastIndexOf('.', typeEnd - 1);
+        var tick = metadataName.IndexOf('`', lastDot + 1, typeEnd - lastDot - 1);
+        var name = metadataName.Substring(lastDot + 1, (tick < 0 ? typeEnd : tick) - lastDot - 1);
+
         // The compilation's own definition wins; then the core library, which holds most framework types (Task, Stream,
         // Thread...) and answers for itself alone, without merging a namespace every assembly contributes to (every
-        // assembly has System.Runtime.CompilerServices, for one).
-        if (compilation.Assembly.GetTypeByMetadataName(metadataName) is { } own)
+        // assembly has System.Runtime.CompilerServices, for one). Each is asked only when it has a type of that name: an
+        // assembly's set of type names is kept, a metadata-name lookup parses the name every time.
+        if (compilation.Assembly.TypeNames.Contains(name) && compilation.Assembly.GetTypeByMetadataName(metadataName) is { } own)
         {
             return own;
         }
 
         if (compilation.GetSpecialType(SpecialType.System_Object).ContainingAssembly is { } coreLibrary
+            && coreLibrary.TypeNames.Contains(name)
             && coreLibrary.GetTypeByMetadataName(metadataName) is { DeclaredAccessibility: Accessibility.Public } core)
         {
             return core;
         }
 
-        // "Ns.Sub.Type`1+Nested": the namespace ends at the last dot before the first '+'.
-        var plus = metadataName.IndexOf('+');
-        var typeEnd = plus < 0 ? metadataName.Length : plus;
-        var lastDot = metadataName.LastIndexOf('.', typeEnd - 1);
+        if (!MayDefineNamespace(compilation, metadataName, lastDot))
+        {
+            return null;
+        }
 
         INamespaceSymbol? ns = compilation.GlobalNamespace;
         var start = 0;
@@ -79,6 +95,72 @@ internal static class TypeResolver
         }
 
         return found.ToArray();
+    }
+
+    /// <summary>
+    /// False when neither the compilation nor a reference declares the type's namespace one or two segments deep ("Stripe",
+    /// "Microsoft.Azure"): the library is not referenced. Answered from a set made once per compilation (from each
+    /// assembly's own top namespaces, kept per assembly symbol, which compilations share), where a lookup in the merged
+    /// global namespace would ask every referenced assembly again for each absent name.
+    /// </summary>
+    private static bool MayDefineNamespace(Compilation compilation, string metadataName, int namespaceEnd)
+    {
+        if (namespaceEnd <= 0)
+        {
+            return true;
+        }
+
+        var prefixes = s_namespacePrefixes.GetValue(compilation, s_collectPrefixes);
+        var firstDot = metadataName.IndexOf('.');
+        if (!prefixes.Contains(metadataName.Substring(0, firstDot)))
+        {
+            return false;
+        }
+
+        if (firstDot == namespaceEnd)
+        {
+            return true;
+        }
+
+        var secondDot = metadataName.IndexOf('.', firstDot + 1);
+        return prefixes.Contains(metadataName.Substring(0, secondDot < 0 || secondDot > namespaceEnd ? namespaceEnd : secondDot));
+    }
+
+    private static HashSet<string> CollectPrefixes(Compilation compilation)
+    {
+        var prefixes = new HashSet<string>(System.StringComparer.Ordinal);
+        AddPrefixes(compilation.Assembly.GlobalNamespace, prefixes);
+        foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
+        {
+            foreach (var prefix in s_assemblyPrefixes.GetValue(assembly, s_collectAssemblyPrefixes))
+            {
+                prefixes.Add(prefix);
+            }
+        }
+
+        return prefixes;
+    }
+
+    private static string[] CollectAssemblyPrefixes(IAssemblySymbol assembly)
+    {
+        var prefixes = new HashSet<string>(System.StringComparer.Ordinal);
+        AddPrefixes(assembly.GlobalNamespace, prefixes);
+        var array = new string[prefixes.Count];
+        prefixes.CopyTo(array);
+        return array;
+    }
+
+    /// <summary>"System", "System.Net", "Microsoft", "Microsoft.Extensions"...: the namespaces one and two segments deep.</summary>
+    private static void AddPrefixes(INamespaceSymbol global, HashSet<string> prefixes)
+    {
+        foreach (var top in global.GetNamespaceMembers())
+        {
+            prefixes.Add(top.Name);
+            foreach (var second in top.GetNamespaceMembers())
+            {
+                prefixes.Add(top.Name + "." + second.Name);
+            }
+        }
     }
 
     private static INamespaceSymbol? FindNamespace(INamespaceSymbol container, string name)

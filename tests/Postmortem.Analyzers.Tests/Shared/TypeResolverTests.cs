@@ -41,6 +41,18 @@ public sealed class TypeResolverTests
     }
 
     [Fact]
+    public async Task FindsTypesDeeperThanTheNamespacesARuleOutIsMadeFrom()
+    {
+        // The library's namespace is ruled in by its first two segments, declared by a reference; the rest is walked.
+        var library = await CompileAsync("namespace Contoso.Billing.Payments.Cards { public class CardClient { } }", "Contoso.Billing");
+        var compilation = (await CompileAsync("")).AddReferences(library.ToMetadataReference());
+
+        Assert.NotNull(TypeResolver.Resolve(compilation, "Contoso.Billing.Payments.Cards.CardClient"));
+        Assert.Null(TypeResolver.Resolve(compilation, "Contoso.Shipping.Labels.LabelClient"));
+        Assert.Null(TypeResolver.Resolve(compilation, "Fabrikam.Billing.CardClient"));
+    }
+
+    [Fact]
     public async Task PrefersTheCompilationsOwnDefinition()
     {
         var compilation = await CompileAsync("namespace System.Net.Http { public class HttpClient { } }");
