@@ -35,6 +35,12 @@ internal sealed class OptionsReader
 
     public string? GetRaw(PostmortemOption option, SyntaxTree tree)
     {
+        // Most options are configured nowhere: the answer is cached per key, where the tree's options cost two lookups.
+        if (!_configured.GetOrAdd(option.Key, _isConfiguredAnywhere))
+        {
+            return null;
+        }
+
         if (_provider.GetOptions(tree).TryGetValue(option.Key, out var value) ||
             _provider.GlobalOptions.TryGetValue(option.Key, out value))
         {

@@ -147,8 +147,12 @@ internal sealed class CallGraph
         var target = context.Operation switch
         {
             IObjectCreationOperation creation => creation.Constructor,
-            IPropertyReferenceOperation reference when reference.Parent is not IAssignmentOperation assignment || !ReferenceEquals(assignment.Target, reference)
-                => reference.Property.GetMethod,
+
+            // The property first: its getter, for a member of a generic type, is made on request.
+            IPropertyReferenceOperation { Property: { IsAbstract: false } property } reference
+                when property.ContainingAssembly.IsSameAssemblyAs(_assembly)
+                    && (reference.Parent is not IAssignmentOperation assignment || !ReferenceEquals(assignment.Target, reference))
+                => property.GetMethod,
             _ => null,
         };
         if (target is not null && HasBodyInCompilation(target) && !AsyncPaths.IsAsyncFunction(target, symbols.Tasks))
