@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Concurrent;
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
 using Microsoft.CodeAnalysis;
@@ -167,20 +166,17 @@ public sealed class PM0005TransactionHeldAcrossExternalCallAnalyzer : Postmortem
 
         private TransactionRegions? Walk(IOperation root, ISymbol owningSymbol)
         {
+            // The regions first (a name test rules out most calls); the calls made inside one only when there is one.
             var regions = new TransactionRegions(_rule.Symbols.TransactionApis);
-            List<IInvocationOperation>? calls = null;
             foreach (var operation in root.Descendants())
             {
                 if (operation is IObjectCreationOperation creation)
                 {
                     regions.Record(creation);
                 }
-                else if (operation is IInvocationOperation invocation
-                    && !regions.Record(invocation)
-                    && _graph.HasBodyInCompilation(invocation.TargetMethod)
-                    && _rule.Symbols.ExternalCalls.Find(invocation) is null)
+                else if (operation is IInvocationOperation invocation)
                 {
-                    (calls ??= new()).Add(invocation);
+                    regions.Record(invocation);
                 }
             }
 
@@ -189,9 +185,13 @@ public sealed class PM0005TransactionHeldAcrossExternalCallAnalyzer : Postmortem
                 return null;
             }
 
-            foreach (var call in calls ?? (IEnumerable<IInvocationOperation>)Array.Empty<IInvocationOperation>())
+            foreach (var operation in root.Descendants())
             {
-                if (regions.OpenAt(call) is not { } region)
+                if (operation is not IInvocationOperation call
+                    || !_graph.HasBodyInCompilation(call.TargetMethod)
+                    || _rule.Symbols.TransactionApis.Classify(call) != TransactionEvent.None
+                    || _rule.Symbols.ExternalCalls.Find(call) is not null
+                    || regions.OpenAt(call) is not { } region)
                 {
                     continue;
                 }
