@@ -45,7 +45,7 @@ internal sealed class DatabaseCalls
     private readonly KnownSymbols _symbols;
     private readonly EntityFrameworkSymbols _ef;
     private readonly BlockingSymbols _blocking;
-    private readonly ConcurrentDictionary<IMethodSymbol, Classification> _cache = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, Classification> _cache = new(concurrencyLevel: 32, capacity: 1024, SymbolEqualityComparer.Default);
     private readonly Func<IMethodSymbol, Classification> _classify;
 
     public DatabaseCalls(KnownSymbols symbols)

@@ -110,7 +110,7 @@ internal sealed class ExternalCalls
     private readonly INamedTypeSymbol? _task;
     private readonly INamedTypeSymbol? _httpRequestMessage;
     private readonly INamedTypeSymbol? _httpMethod;
-    private readonly ConcurrentDictionary<IMethodSymbol, ExternalCall> _cache = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, ExternalCall> _cache = new(concurrencyLevel: 32, capacity: 1024, SymbolEqualityComparer.Default);
     private readonly Func<IMethodSymbol, ExternalCall> _classify;
     private readonly string[] _namePrefixes;
     private readonly bool _anyName;

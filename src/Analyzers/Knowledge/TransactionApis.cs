@@ -41,7 +41,7 @@ internal enum TransactionEvent
 internal sealed class TransactionApis
 {
     private readonly TransactionSymbols _s;
-    private readonly ConcurrentDictionary<IMethodSymbol, TransactionEvent> _cache = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, TransactionEvent> _cache = new(concurrencyLevel: 32, capacity: 1024, SymbolEqualityComparer.Default);
 
     private readonly System.Func<IMethodSymbol, TransactionEvent> _classify;
 

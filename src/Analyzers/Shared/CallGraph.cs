@@ -148,9 +148,8 @@ internal sealed class CallGraph
         {
             IObjectCreationOperation creation => creation.Constructor,
 
-            // The property first: its getter, for a member of a generic type, is made on request.
-            IPropertyReferenceOperation { Property: { IsAbstract: false } property } reference
-                when property.ContainingAssembly.IsSameAssemblyAs(_assembly)
+            IPropertyReferenceOperation { Property: var property } reference
+                when MayHaveAccessorsWithBodies(property)
                     && (reference.Parent is not IAssignmentOperation assignment || !ReferenceEquals(assignment.Target, reference))
                 => property.GetMethod,
             _ => null,
@@ -422,6 +421,13 @@ internal sealed class CallGraph
         method = (method.ReducedFrom ?? method).OriginalDefinition;
         return method.PartialDefinitionPart ?? method;
     }
+
+    /// <summary>
+    /// False for a property whose accessors cannot have a body here (abstract, or declared by another assembly): checked
+    /// before asking for an accessor, which for a member of a generic or retargeted type is made on request.
+    /// </summary>
+    public bool MayHaveAccessorsWithBodies(IPropertySymbol property)
+        => !property.IsAbstract && property.ContainingAssembly.IsSameAssemblyAs(_assembly);
 
     /// <summary>True for a method of the compilation with a body here: the only calls the graph records (cheap; check before finding the owner).</summary>
     public bool HasBodyInCompilation(IMethodSymbol target)

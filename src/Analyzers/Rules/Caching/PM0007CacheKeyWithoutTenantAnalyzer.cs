@@ -52,7 +52,7 @@ public sealed class PM0007CacheKeyWithoutTenantAnalyzer : PostmortemAnalyzer
         private readonly CachingSymbols _caching;
         private readonly Tenants _tenants;
         private readonly INamedTypeSymbol?[] _namedKeyTypes;
-        private readonly ConcurrentDictionary<INamedTypeSymbol, CacheApi> _implementations = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<INamedTypeSymbol, CacheApi> _implementations = new(concurrencyLevel: 32, capacity: 256, SymbolEqualityComparer.Default);
 
         public CompilationState(RuleContext rule)
         {

@@ -301,6 +301,7 @@ public sealed class PM0006NonIdempotentMessageHandlerAnalyzer : PostmortemAnalyz
             }
 
             if (reference is IPropertyReferenceOperation property
+                && _graph.MayHaveAccessorsWithBodies(property.Property)
                 && (IsWritten(reference) ? property.Property.SetMethod : property.Property.GetMethod) is { } accessor
                 && _graph.HasBodyInCompilation(accessor))
             {
