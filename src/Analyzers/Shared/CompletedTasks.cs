@@ -8,8 +8,9 @@ namespace Postmortem.Analyzers.Shared;
 /// Whether a task is known to have completed at a point of a method, so that reading its result does not block:
 /// it was awaited earlier in the same method, or passed to an awaited <c>Task.WhenAll</c>/<c>Task.WhenAny</c>,
 /// or is the task an awaited <c>WhenAny</c> returned, or its <c>IsCompleted</c>, <c>IsCompletedSuccessfully</c>
-/// or <c>Status</c> was checked earlier in the method (as a property, or through a bool method of that name such as
-/// the <c>task.IsCompletedSuccessfully()</c> extension that libraries targeting netstandard2.0 declare). "Earlier"
+/// or <c>Status</c> was checked earlier in the method (as a property, through a bool method of that name such as
+/// the <c>task.IsCompletedSuccessfully()</c> extension that libraries targeting netstandard2.0 declare, or through a bool
+/// property of the same object, declared in the same file, whose getter checks it). "Earlier"
 /// is source order within the member that holds the operation (lambdas and local functions included); a task is followed through a local, parameter, field or
 /// property, an array element or indexer of one, and the iteration variable of a <c>foreach</c> over one.
 /// </summary>
@@ -87,6 +88,11 @@ internal static class CompletedTasks
                     && tasks.IsTaskLike(property.Property.ContainingType):
                 return Same(RootSymbol(instance), root);
 
+            case IPropertyReferenceOperation { Property: { Type.SpecialType: SpecialType.System_Boolean, IsStatic: false, GetMethod: { } getter }, Instance: null or IInstanceReferenceOperation } ownCheck
+                when ChecksInGetter(getter, ownCheck, root, tasks):
+                // if (HasValue) ... where HasValue => _value.Task.Status == TaskStatus.RanToCompletion
+                return true;
+
             case IInvocationOperation { TargetMethod: { Name: "IsCompleted" or "IsCompletedSuccessfully", ReturnType.SpecialType: SpecialType.System_Boolean } method } check
                 when CheckedTask(check) is { } checkedTask && tasks.IsTaskLike(checkedTask.Type):
                 // A polyfill of the property for older targets (netstandard2.0): task.IsCompletedSuccessfully().
@@ -95,6 +101,44 @@ internal static class CompletedTasks
             default:
                 return false;
         }
+    }
+
+    /// <summary>
+    /// A bool property of the same object whose getter, declared in the same file, checks the task's completion itself (one
+    /// level, no further calls): its body is read through the semantic model of the file being analyzed.
+    /// </summary>
+    private static bool ChecksInGetter(IMethodSymbol getter, IOperation reference, ISymbol root, TaskSymbols tasks)
+    {
+        if (getter.DeclaringSyntaxReferences is not { Length: 1 } declarations
+            || declarations[0].SyntaxTree != reference.Syntax.SyntaxTree
+            || reference.SemanticModel is not { } model)
+        {
+            return false;
+        }
+
+        var body = declarations[0].GetSyntax() switch
+        {
+            Microsoft.CodeAnalysis.CSharp.Syntax.ArrowExpressionClauseSyntax arrow => model.GetOperation(arrow.Expression),
+            Microsoft.CodeAnalysis.CSharp.Syntax.AccessorDeclarationSyntax { ExpressionBody: { } arrow } => model.GetOperation(arrow.Expression),
+            Microsoft.CodeAnalysis.CSharp.Syntax.AccessorDeclarationSyntax { Body: { } block } => model.GetOperation(block),
+            _ => null,
+        };
+        if (body is null)
+        {
+            return false;
+        }
+
+        foreach (var operation in body.DescendantsAndSelf())
+        {
+            if (operation is IPropertyReferenceOperation { Instance: { } instance, Property: { Name: "IsCompleted" or "IsCompletedSuccessfully" or "Status" } property }
+                && tasks.IsTaskLike(property.ContainingType)
+                && Same(RootSymbol(instance), root))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The task a completion check is made on: the receiver of an instance method, the first argument of an extension or static one.</summary>

@@ -126,6 +126,9 @@ public sealed class PM0002SyncWaitInAsyncPathTests
     public Task DoesNotFlag_ResultAfterIsCompletedSuccessfullyOrStatusCheck() => Verify.VerifyAsync(Sources.ResultAfterStatusCheck);
 
     [Fact]
+    public Task DoesNotFlag_ResultAfterCompletionCheckThroughOwnProperty() => Verify.VerifyAsync(Sources.ResultAfterOwnCompletionProperty);
+
+    [Fact]
     public Task DoesNotFlag_ResultAfterCompletionCheckExtensionMethod() => Verify.VerifyAsync(Sources.ResultAfterCompletionCheckExtension);
 
     [Fact]
@@ -1042,6 +1045,27 @@ public sealed class PM0002SyncWaitInAsyncPathTests
                     var a = first.IsCompletedSuccessfully ? first.Result : -1;
                     var b = second.Status == TaskStatus.RanToCompletion ? second.GetAwaiter().GetResult() : -1;
                     return a + b;
+                }
+            }
+            """;
+
+        public const string ResultAfterOwnCompletionProperty = """
+            using System;
+            using System.Threading.Tasks;
+
+            public sealed class CachedValue<T>
+            {
+                private readonly TaskCompletionSource<T> _value = new();
+
+                public bool HasValue => _value.Task.Status == TaskStatus.RanToCompletion;
+
+                public async Task EvictAsync()
+                {
+                    await Task.Yield();
+                    if (HasValue && _value.Task.Result is IDisposable disposable)
+                    {
+                        disposable.Dispose();
+                    }
                 }
             }
             """;
