@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.IO;
-using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -84,19 +83,12 @@ internal sealed class CallGraph
     /// <summary>How many calls deep an effect is found below the call site in the async path.</summary>
     public const int MaxDepth = 8;
 
-    // Whether a getter is an auto-property's, per getter, for every compilation (entries go with their compilation).
-    private static readonly object s_true = true;
-    private static readonly object s_false = false;
-    private static readonly ConditionalWeakTable<IMethodSymbol, object> s_autoPropertyGetters = new();
-    private static readonly ConditionalWeakTable<IMethodSymbol, object>.CreateValueCallback s_classifyGetter = static getter
-        => getter.DeclaringSyntaxReferences is { Length: 1 } references
-           && references[0].GetSyntax() is Microsoft.CodeAnalysis.CSharp.Syntax.AccessorDeclarationSyntax { Body: null, ExpressionBody: null }
-            ? s_true
-            : s_false;
-
     // Recorded without locks while the compilation is analyzed (calls are frequent and analysis is concurrent);
     // indexed once, at compilation end.
+    private static readonly System.Func<IMethodSymbol, bool> s_isAutoPropertyGetter = IsAutoPropertyGetterCore;
+
     private readonly IAssemblySymbol _assembly;
+    private readonly ConcurrentDictionary<IMethodSymbol, bool> _autoPropertyGetters = new(concurrencyLevel: 32, capacity: 1024, SymbolEqualityComparer.Default);
     private readonly ConcurrentQueue<(IMethodSymbol Caller, IMethodSymbol Callee)> _calls = new();
     private readonly ConcurrentQueue<(IMethodSymbol Method, BuriedEffect Effect)> _effects = new();
     private readonly ConcurrentQueue<AsyncCallSite> _sites = new();
@@ -441,10 +433,14 @@ internal sealed class CallGraph
 
     /// <summary>
     /// <c>{ get; }</c>: reads a field, nothing to follow. Property reads are frequent, so the answer is kept per getter
-    /// (lock-free reads; the syntax is looked at once).
+    /// (lock-free reads, striped additions; the syntax is looked at once).
     /// </summary>
-    private static bool IsAutoPropertyGetter(IMethodSymbol method)
-        => method.MethodKind == MethodKind.PropertyGet && ReferenceEquals(s_autoPropertyGetters.GetValue(method.OriginalDefinition, s_classifyGetter), s_true);
+    private bool IsAutoPropertyGetter(IMethodSymbol method)
+        => method.MethodKind == MethodKind.PropertyGet && _autoPropertyGetters.GetOrAdd(method.OriginalDefinition, s_isAutoPropertyGetter);
+
+    private static bool IsAutoPropertyGetterCore(IMethodSymbol getter)
+        => getter.DeclaringSyntaxReferences is { Length: 1 } references
+           && references[0].GetSyntax() is Microsoft.CodeAnalysis.CSharp.Syntax.AccessorDeclarationSyntax { Body: null, ExpressionBody: null };
 
 
     private static int CompareByLocation(IMethodSymbol x, IMethodSymbol y)

@@ -9,17 +9,17 @@ namespace Postmortem.Analyzers.Symbols;
 /// </summary>
 /// <remarks>
 /// Beyond the compilation itself and the core library, the lookup walks the compilation's merged global namespace, which the compiler has already built and cached
-/// while binding: a library that is not referenced is ruled out by its first two namespace segments, from a set made once per compilation, and a type that is
+/// while binding: a library that is not referenced is ruled out by its top namespace, from a set made once per compilation, and a type that is
 /// referenced is found without asking every referenced assembly again (as <c>GetTypeByMetadataName</c> does, to detect
 /// duplicates). When several assemblies define the type, the compilation's own definition wins, then the first
 /// accessible one.
 /// </remarks>
 internal static class TypeResolver
 {
-    private static readonly ConditionalWeakTable<Compilation, HashSet<string>> s_namespacePrefixes = new();
-    private static readonly ConditionalWeakTable<Compilation, HashSet<string>>.CreateValueCallback s_collectPrefixes = CollectPrefixes;
-    private static readonly ConditionalWeakTable<IAssemblySymbol, string[]> s_assemblyPrefixes = new();
-    private static readonly ConditionalWeakTable<IAssemblySymbol, string[]>.CreateValueCallback s_collectAssemblyPrefixes = CollectAssemblyPrefixes;
+    private static readonly ConditionalWeakTable<Compilation, HashSet<string>> s_topNamespaces = new();
+    private static readonly ConditionalWeakTable<Compilation, HashSet<string>>.CreateValueCallback s_collectTopNamespaces = CollectTopNamespaces;
+    private static readonly ConditionalWeakTable<IAssemblySymbol, string[]> s_assemblyTopNamespaces = new();
+    private static readonly ConditionalWeakTable<IAssemblySymbol, string[]>.CreateValueCallback s_collectAssemblyTopNamespaces = CollectAssemblyTopNamespaces;
 
     public static INamedTypeSymbol? Resolve(Compilation compilation, string metadataName)
     {
@@ -98,69 +98,44 @@ internal static class TypeResolver
     }
 
     /// <summary>
-    /// False when neither the compilation nor a reference declares the type's namespace one or two segments deep ("Stripe",
-    /// "Microsoft.Azure"): the library is not referenced. Answered from a set made once per compilation (from each
-    /// assembly's own top namespaces, kept per assembly symbol, which compilations share), where a lookup in the merged
-    /// global namespace would ask every referenced assembly again for each absent name.
+    /// False when neither the compilation nor a reference declares the type's top namespace ("Stripe", "Amazon"): the
+    /// library is not referenced. Answered from a set made once per compilation (from each assembly's top namespaces,
+    /// kept per assembly symbol, which compilations share), where a lookup in the merged global namespace would ask every
+    /// referenced assembly again for each absent name. Only the top level: listing deeper namespaces would load every
+    /// type of every assembly's <c>System</c> and <c>Microsoft</c> namespaces.
     /// </summary>
     private static bool MayDefineNamespace(Compilation compilation, string metadataName, int namespaceEnd)
+        => namespaceEnd <= 0
+           || s_topNamespaces.GetValue(compilation, s_collectTopNamespaces).Contains(metadataName.Substring(0, metadataName.IndexOf('.')));
+
+    private static HashSet<string> CollectTopNamespaces(Compilation compilation)
     {
-        if (namespaceEnd <= 0)
+        var names = new HashSet<string>(System.StringComparer.Ordinal);
+        foreach (var ns in compilation.Assembly.GlobalNamespace.GetNamespaceMembers())
         {
-            return true;
+            names.Add(ns.Name);
         }
 
-        var prefixes = s_namespacePrefixes.GetValue(compilation, s_collectPrefixes);
-        var firstDot = metadataName.IndexOf('.');
-        if (!prefixes.Contains(metadataName.Substring(0, firstDot)))
-        {
-            return false;
-        }
-
-        if (firstDot == namespaceEnd)
-        {
-            return true;
-        }
-
-        var secondDot = metadataName.IndexOf('.', firstDot + 1);
-        return prefixes.Contains(metadataName.Substring(0, secondDot < 0 || secondDot > namespaceEnd ? namespaceEnd : secondDot));
-    }
-
-    private static HashSet<string> CollectPrefixes(Compilation compilation)
-    {
-        var prefixes = new HashSet<string>(System.StringComparer.Ordinal);
-        AddPrefixes(compilation.Assembly.GlobalNamespace, prefixes);
         foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
         {
-            foreach (var prefix in s_assemblyPrefixes.GetValue(assembly, s_collectAssemblyPrefixes))
+            foreach (var name in s_assemblyTopNamespaces.GetValue(assembly, s_collectAssemblyTopNamespaces))
             {
-                prefixes.Add(prefix);
+                names.Add(name);
             }
         }
 
-        return prefixes;
+        return names;
     }
 
-    private static string[] CollectAssemblyPrefixes(IAssemblySymbol assembly)
+    private static string[] CollectAssemblyTopNamespaces(IAssemblySymbol assembly)
     {
-        var prefixes = new HashSet<string>(System.StringComparer.Ordinal);
-        AddPrefixes(assembly.GlobalNamespace, prefixes);
-        var array = new string[prefixes.Count];
-        prefixes.CopyTo(array);
-        return array;
-    }
-
-    /// <summary>"System", "System.Net", "Microsoft", "Microsoft.Extensions"...: the namespaces one and two segments deep.</summary>
-    private static void AddPrefixes(INamespaceSymbol global, HashSet<string> prefixes)
-    {
-        foreach (var top in global.GetNamespaceMembers())
+        var names = new List<string>();
+        foreach (var ns in assembly.GlobalNamespace.GetNamespaceMembers())
         {
-            prefixes.Add(top.Name);
-            foreach (var second in top.GetNamespaceMembers())
-            {
-                prefixes.Add(top.Name + "." + second.Name);
-            }
+            names.Add(ns.Name);
         }
+
+        return names.ToArray();
     }
 
     private static INamespaceSymbol? FindNamespace(INamespaceSymbol container, string name)

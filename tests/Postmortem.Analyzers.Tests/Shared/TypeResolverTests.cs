@@ -41,9 +41,9 @@ public sealed class TypeResolverTests
     }
 
     [Fact]
-    public async Task FindsTypesDeeperThanTheNamespacesARuleOutIsMadeFrom()
+    public async Task FindsTypesBelowAReferencedTopNamespaceAndRulesOutAbsentOnes()
     {
-        // The library's namespace is ruled in by its first two segments, declared by a reference; the rest is walked.
+        // The library's top namespace is declared by a reference, so the rest is walked.
         var library = await CompileAsync("namespace Contoso.Billing.Payments.Cards { public class CardClient { } }", "Contoso.Billing");
         var compilation = (await CompileAsync("")).AddReferences(library.ToMetadataReference());
 
