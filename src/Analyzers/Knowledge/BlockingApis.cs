@@ -164,7 +164,7 @@ internal sealed class BlockingApis
 
         // Dapper's and the socket types' async forms take different parameters (no 'buffered' flag; Memory instead of arrays).
         var nameOnly = SymbolEqualityComparer.Default.Equals(definition, _blocking.DapperSqlMapper)
-            || IsNamespace(definition.ContainingNamespace, s_socketsNamespace);
+            || definition.ContainingNamespace.IsNamespace(s_socketsNamespace);
         return Sibling(method, method.Name + "Async", requireCompatible: !nameOnly);
     }
 
@@ -249,22 +249,6 @@ internal sealed class BlockingApis
         // Utf8JsonWriter.Flush is non-blocking over a buffer writer, the common case; the stream case cannot be told apart.
         return SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, _blocking.Utf8JsonWriter)
             || (type.ContainingNamespace is { } ns && _excludedNamespaces.GetOrAdd(ns, _isExcludedNamespace));
-    }
-
-    /// <summary>True when <paramref name="ns"/> is the namespace whose names, innermost first, are <paramref name="names"/>.</summary>
-    private static bool IsNamespace(INamespaceSymbol? ns, string[] names)
-    {
-        foreach (var name in names)
-        {
-            if (ns is null || ns.IsGlobalNamespace || ns.Name != name)
-            {
-                return false;
-            }
-
-            ns = ns.ContainingNamespace;
-        }
-
-        return ns is { IsGlobalNamespace: true };
     }
 
     private bool IsExcludedNamespaceCore(INamespaceSymbol ns)

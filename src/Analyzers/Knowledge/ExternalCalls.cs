@@ -190,14 +190,11 @@ internal sealed class ExternalCalls
     /// False when no family can accept a method of that name: most calls are answered here, before the per-method cache
     /// (whose lookups hash the method and contend with other threads' additions).
     /// </summary>
-    private bool MayMatch(string name)
-    {
-        if (_anyName)
-        {
-            return true;
-        }
+    private bool MayMatch(string name) => _anyName || StartsWithAny(name, _namePrefixes);
 
-        foreach (var prefix in _namePrefixes)
+    private static bool StartsWithAny(string name, string[] prefixes)
+    {
+        foreach (var prefix in prefixes)
         {
             if (name.StartsWith(prefix, StringComparison.Ordinal))
             {
@@ -435,6 +432,8 @@ internal sealed class ExternalCalls
 
     private sealed class Family
     {
+        private static readonly string[] s_grpcCoreNamespace = ["Core", "Grpc"];
+
         private readonly Func<ExternalCallSymbols, INamedTypeSymbol?> _type;
 
         public Family(ExternalCallKind kind, Func<ExternalCallSymbols, INamedTypeSymbol?> type, string[] prefixes)
@@ -453,23 +452,7 @@ internal sealed class ExternalCalls
         public string[] Prefixes { get; }
 
         /// <summary>True when a method of this name can call out (any name for gRPC).</summary>
-        public bool AcceptsName(string name)
-        {
-            if (Prefixes.Length == 0)
-            {
-                return true;
-            }
-
-            foreach (var prefix in Prefixes)
-            {
-                if (name.StartsWith(prefix, StringComparison.Ordinal))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
+        public bool AcceptsName(string name) => Prefixes.Length == 0 || StartsWithAny(name, Prefixes);
 
         /// <summary>For a method whose name <see cref="AcceptsName"/> and whose type is the family's: does it call out.</summary>
         public bool Accepts(IMethodSymbol method, INamedTypeSymbol containingType, INamedTypeSymbol owner)
@@ -482,6 +465,6 @@ internal sealed class ExternalCalls
         /// <summary><c>ClientBase&lt;T&gt;</c> itself, whose members configure the client.</summary>
         private static bool IsClientBaseItself(INamedTypeSymbol type, INamedTypeSymbol owner)
             => SymbolEqualityComparer.Default.Equals(type.OriginalDefinition.BaseType?.OriginalDefinition, owner)
-               && type.ContainingNamespace?.ToDisplayString() == "Grpc.Core";
+               && type.ContainingNamespace.IsNamespace(s_grpcCoreNamespace);
     }
 }

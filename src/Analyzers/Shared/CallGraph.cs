@@ -105,13 +105,13 @@ internal sealed class CallGraph
     /// </summary>
     public void RecordCall(IOperation operation, IMethodSymbol target, in AsyncPath owner, ISymbol containingSymbol, TaskSymbols tasks)
     {
-        if (owner.Function is not null && HasBodyInCompilation(target) && !AsyncPaths.IsAsyncFunction(target, tasks))
+        if (HasBodyInCompilation(target) && !AsyncPaths.IsAsyncFunction(target, tasks))
         {
             RecordCallChecked(operation, target, owner, containingSymbol);
         }
     }
 
-    /// <summary><see cref="RecordCall"/> for a target already known to have a body here and not to be async.</summary>
+    /// <summary><see cref="RecordCall"/> for a target already known to have a body here and not to be async (an owner outside any function is ignored).</summary>
     private void RecordCallChecked(IOperation operation, IMethodSymbol target, in AsyncPath owner, ISymbol containingSymbol)
     {
         if (owner.Function is null)

@@ -83,10 +83,8 @@ internal static class CompletedTasks
 
                 return false;
 
-            case IPropertyReferenceOperation { Instance: { } instance } property
-                when property.Property.Name is "IsCompleted" or "IsCompletedSuccessfully" or "Status"
-                    && tasks.IsTaskLike(property.Property.ContainingType):
-                return Same(RootSymbol(instance), root);
+            case IPropertyReferenceOperation when IsCompletionPropertyOf(operation, root, tasks):
+                return true;
 
             case IPropertyReferenceOperation { Property: { Type.SpecialType: SpecialType.System_Boolean, IsStatic: false, GetMethod: { } getter }, Instance: null or IInstanceReferenceOperation } ownCheck
                 when ChecksInGetter(getter, ownCheck, root, tasks):
@@ -130,9 +128,7 @@ internal static class CompletedTasks
 
         foreach (var operation in body.DescendantsAndSelf())
         {
-            if (operation is IPropertyReferenceOperation { Instance: { } instance, Property: { Name: "IsCompleted" or "IsCompletedSuccessfully" or "Status" } property }
-                && tasks.IsTaskLike(property.ContainingType)
-                && Same(RootSymbol(instance), root))
+            if (IsCompletionPropertyOf(operation, root, tasks))
             {
                 return true;
             }
@@ -140,6 +136,12 @@ internal static class CompletedTasks
 
         return false;
     }
+
+    /// <summary><c>t.IsCompleted</c>, <c>t.IsCompletedSuccessfully</c> or <c>t.Status</c> read on the task held by <paramref name="root"/>.</summary>
+    private static bool IsCompletionPropertyOf(IOperation operation, ISymbol root, TaskSymbols tasks)
+        => operation is IPropertyReferenceOperation { Instance: { } instance, Property: { Name: "IsCompleted" or "IsCompletedSuccessfully" or "Status" } property }
+           && tasks.IsTaskLike(property.ContainingType)
+           && Same(RootSymbol(instance), root);
 
     /// <summary>The task a completion check is made on: the receiver of an instance method, the first argument of an extension or static one.</summary>
     private static IOperation? CheckedTask(IInvocationOperation check)

@@ -12,6 +12,22 @@ internal static class SymbolExtensions
         => ReferenceEquals(assembly, other)
            || (assembly is not null && other is not null && assembly.Name == other.Name && SymbolEqualityComparer.Default.Equals(assembly, other));
 
+    /// <summary>True when <paramref name="ns"/> is the namespace whose names, innermost first, are <paramref name="names"/> (no display string made).</summary>
+    public static bool IsNamespace(this INamespaceSymbol? ns, string[] names)
+    {
+        foreach (var name in names)
+        {
+            if (ns is null || ns.IsGlobalNamespace || ns.Name != name)
+            {
+                return false;
+            }
+
+            ns = ns.ContainingNamespace;
+        }
+
+        return ns is { IsGlobalNamespace: true };
+    }
+
     /// <summary>True when <paramref name="type"/> is <paramref name="baseType"/> or derives from it (generic definitions compared).</summary>
     public static bool InheritsFromOrEquals(this ITypeSymbol? type, INamedTypeSymbol? baseType)
     {

@@ -161,7 +161,12 @@ public sealed class PM0005TransactionHeldAcrossExternalCallAnalyzer : Postmortem
                 root = root.Parent;
             }
 
-            return _regions.GetOrAdd(root.Syntax, _ => new Lazy<TransactionRegions?>(() => Walk(root, owningSymbol))).Value;
+            if (_regions.TryGetValue(root.Syntax, out var known))
+            {
+                return known.Value;
+            }
+
+            return _regions.GetOrAdd(root.Syntax, new Lazy<TransactionRegions?>(() => Walk(root, owningSymbol))).Value;
         }
 
         private TransactionRegions? Walk(IOperation root, ISymbol owningSymbol)

@@ -16,6 +16,8 @@ namespace Postmortem.Analyzers.Rules.Resources;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class PM0004PooledClientPerOperationAnalyzer : PostmortemAnalyzer
 {
+    private static readonly string[] s_linqNamespace = ["Linq", "System"];
+
     /// <summary>Diagnostic property for the code fix: "true" when the factory connects before it returns (hoisted behind a Lazy).</summary>
     public const string ConnectsProperty = "Connects";
 
@@ -105,7 +107,7 @@ public sealed class PM0004PooledClientPerOperationAnalyzer : PostmortemAnalyzer
     private static bool IsClientFactory(IAnonymousFunctionOperation lambda, ITypeSymbol? client, KnownSymbols symbols)
     {
         if (Outermost(lambda).Parent is not IArgumentOperation { Parent: IInvocationOperation receiver }
-            || receiver.TargetMethod.ContainingNamespace?.ToDisplayString() == "System.Linq"
+            || receiver.TargetMethod.ContainingNamespace.IsNamespace(s_linqNamespace)
             || (DependencyInjectionKnowledge.TryGetRegistration(receiver, symbols.DependencyInjection, out var registration) && !registration.LivesForTheApplication))
         {
             return false;
