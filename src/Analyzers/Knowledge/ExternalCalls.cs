@@ -341,11 +341,7 @@ internal sealed class ExternalCalls
 
         // request.Method = HttpMethod.Post; anywhere in the method replaces the method it was created with; two different
         // values leave it unknown.
-        var root = site as IOperation;
-        while (root.Parent is not null)
-        {
-            root = root.Parent;
-        }
+        var root = site.Root();
 
         var assigned = HttpVerb.None;
         foreach (var operation in root.Descendants())

@@ -42,11 +42,7 @@ internal static class CompletedTasks
         }
 
         var collectionRoot = root is ILocalSymbol local ? ForEachCollectionRoot(local, use) : null;
-        var top = use;
-        while (top.Parent is not null)
-        {
-            top = top.Parent;
-        }
+        var top = use.Root();
 
         var position = use.Syntax.SpanStart;
         foreach (var operation in top.Descendants())

@@ -5,6 +5,18 @@ namespace Postmortem.Analyzers.Shared;
 
 internal static class OperationExtensions
 {
+    /// <summary>The top of the operation tree <paramref name="operation"/> belongs to: the whole body (or initializer) being analyzed.</summary>
+    public static IOperation Root(this IOperation operation)
+    {
+        var root = operation;
+        while (root.Parent is not null)
+        {
+            root = root.Parent;
+        }
+
+        return root;
+    }
+
     /// <summary>The argument an operation is passed as, looking through delegate creations and conversions.</summary>
     public static IArgumentOperation? ArgumentOf(this IOperation operation)
     {

@@ -146,7 +146,7 @@ internal sealed class TransactionRegions
             }
         }
 
-        return best is null || HoldsAdvisoryLock(function ?? Root(operation)) ? null : best;
+        return best is null || HoldsAdvisoryLock(function ?? operation.Root()) ? null : best;
     }
 
     /// <summary>
@@ -448,16 +448,5 @@ internal sealed class TransactionRegions
         }
 
         return false;
-    }
-
-    private static IOperation Root(IOperation operation)
-    {
-        var root = operation;
-        while (root.Parent is not null)
-        {
-            root = root.Parent;
-        }
-
-        return root;
     }
 }

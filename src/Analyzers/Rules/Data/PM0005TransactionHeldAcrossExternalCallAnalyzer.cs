@@ -155,11 +155,7 @@ public sealed class PM0005TransactionHeldAcrossExternalCallAnalyzer : Postmortem
         /// <summary>The regions of the body that holds <paramref name="operation"/>; null when it opens none.</summary>
         public TransactionRegions? RegionsOf(IOperation operation, ISymbol owningSymbol)
         {
-            var root = operation;
-            while (root.Parent is not null)
-            {
-                root = root.Parent;
-            }
+            var root = operation.Root();
 
             if (_regions.TryGetValue(root.Syntax, out var known))
             {
