@@ -97,23 +97,28 @@ internal sealed class ExternalCall
 /// and LLM chat calls (OpenAI, Azure.AI.OpenAI 1.x, Microsoft.Extensions.AI IChatClient). A family is active only
 /// when its library is referenced. Not listed on purpose: SignalR and WebSocket pushes (another rule covers
 /// them) and DotNetCore.CAP's ICapPublisher, which writes to the database outbox inside a CAP transaction.
-/// Answers are cached per method for the compilation. Each answer also says whether the call hands something over
+/// Answers are cached per type (most types belong to no family) and, for the types of a family, per method. Each answer also says whether the call hands something over
 /// (<see cref="ExternalCall.Delivers"/>) and, for HTTP, which method it sends (<see cref="ExternalCall.Verb"/>, and
 /// <see cref="VerbOf"/> for <c>Send</c>/<c>SendAsync</c>, whose request carries it).
 /// </summary>
 internal sealed class ExternalCalls
 {
     private static readonly ExternalCall s_none = new(ExternalCallKind.Http, "");
+    private static readonly ExternalCall s_delay = new(ExternalCallKind.Delay, "Task.Delay");
+    private static readonly string[] s_deliveryPrefixes = ["Send", "Post", "Patch"];
 
     private readonly List<Family> _families = new();
     private readonly ExternalCallSymbols _symbols;
     private readonly INamedTypeSymbol? _task;
     private readonly INamedTypeSymbol? _httpRequestMessage;
     private readonly INamedTypeSymbol? _httpMethod;
-    private readonly ConcurrentDictionary<IMethodSymbol, ExternalCall> _cache = new(concurrencyLevel: 32, capacity: 1024, SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ITypeSymbol, Family[]> _familiesOfType = new(concurrencyLevel: 32, capacity: 256, SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, ExternalCall> _calls = new(SymbolEqualityComparer.Default);
+    private readonly Func<ITypeSymbol, Family[]> _collectFamilies;
     private readonly Func<IMethodSymbol, ExternalCall> _classify;
     private readonly string[] _namePrefixes;
     private readonly bool _anyName;
+    private Family[]? _activeFamilies;
 
     public ExternalCalls(ExternalCallSymbols s)
     {
@@ -122,6 +127,7 @@ internal sealed class ExternalCalls
         _httpRequestMessage = s.HttpRequestMessage;
         _httpMethod = s.HttpMethod;
         _classify = method => Classify(method) ?? s_none;
+        _collectFamilies = CollectFamilies;
         Add(ExternalCallKind.Http, static t => t.HttpMessageInvoker, "Send", "Get", "Post", "Put", "Patch", "Delete");
         Add(ExternalCallKind.Http, static t => t.HttpClientJsonExtensions, "Get", "Post", "Put", "Patch", "Delete");
         Add(ExternalCallKind.Grpc, static t => t.GrpcClientBase);
@@ -176,14 +182,82 @@ internal sealed class ExternalCalls
     public ExternalCall? Find(IInvocationOperation invocation)
     {
         var target = invocation.TargetMethod;
-        if (target.MethodKind != MethodKind.Ordinary || !MayMatch(target.Name))
+        return target.MethodKind == MethodKind.Ordinary && MayMatch(target.Name) ? FindCore(target) : null;
+    }
+
+    /// <summary>
+    /// The external call <paramref name="invocation"/> makes when it can hand something over that a repeat would hand over
+    /// again (an email sent, an HTTP request whose name or request can say POST or PATCH), or null. Only names starting
+    /// with <c>Send</c>, <c>Post</c> or <c>Patch</c> can: every other call is answered by its name.
+    /// </summary>
+    public ExternalCall? FindDelivery(IInvocationOperation invocation)
+    {
+        var target = invocation.TargetMethod;
+        return target.MethodKind == MethodKind.Ordinary && StartsWithAny(target.Name, s_deliveryPrefixes) && MayMatch(target.Name) ? FindCore(target) : null;
+    }
+
+    private ExternalCall? FindCore(IMethodSymbol target)
+    {
+        if (target.ContainingType is not { } type)
         {
             return null;
         }
 
-        var key = (target.ReducedFrom ?? target).OriginalDefinition;
-        var call = _cache.GetOrAdd(key, _classify);
+        if (target.IsStatic && target.Name == "Delay" && SymbolEqualityComparer.Default.Equals(type, _task))
+        {
+            return s_delay;
+        }
+
+        // Most calls whose name passes are made on types no family knows: answered per type (far fewer than methods),
+        // before anything is cached per method.
+        var receiver = target.IsExtensionMethod && target.Parameters.Length > 0 ? target.Parameters[0].Type : type;
+        if (FamiliesOf(type).Length == 0 && (ReferenceEquals(receiver, type) || FamiliesOf(receiver).Length == 0))
+        {
+            return null;
+        }
+
+        var call = _calls.GetOrAdd((target.ReducedFrom ?? target).OriginalDefinition, _classify);
         return ReferenceEquals(call, s_none) ? null : call;
+    }
+
+    /// <summary>The families whose type <paramref name="type"/> is, extends or implements (usually none).</summary>
+    private Family[] FamiliesOf(ITypeSymbol type) => _familiesOfType.GetOrAdd(type.OriginalDefinition, _collectFamilies);
+
+    private Family[] CollectFamilies(ITypeSymbol type)
+    {
+        List<Family>? found = null;
+        foreach (var family in ActiveFamilies())
+        {
+            var owner = family.TypeIn(_symbols)!;
+            if (owner.TypeKind == TypeKind.Interface ? type.Implements(owner) : type.InheritsFromOrEquals(owner))
+            {
+                (found ??= new List<Family>()).Add(family);
+            }
+        }
+
+        return found is null ? Array.Empty<Family>() : found.ToArray();
+    }
+
+    /// <summary>The families whose library is referenced, found the first time a call needs them.</summary>
+    private Family[] ActiveFamilies()
+    {
+        var active = System.Threading.Volatile.Read(ref _activeFamilies);
+        if (active is null)
+        {
+            var list = new List<Family>();
+            foreach (var family in _families)
+            {
+                if (family.TypeIn(_symbols) is not null)
+                {
+                    list.Add(family);
+                }
+            }
+
+            active = list.ToArray();
+            System.Threading.Volatile.Write(ref _activeFamilies, active);
+        }
+
+        return active;
     }
 
     /// <summary>
@@ -238,11 +312,6 @@ internal sealed class ExternalCalls
         if (method.ContainingType is not { } type)
         {
             return null;
-        }
-
-        if (method.IsStatic && method.Name == "Delay" && SymbolEqualityComparer.Default.Equals(type, _task))
-        {
-            return new ExternalCall(ExternalCallKind.Delay, "Task.Delay");
         }
 
         // An extension method is judged by the type it extends, and named after it: HttpClient.PostAsJsonAsync.

@@ -62,11 +62,18 @@ internal static class NonIdempotentEffects
     /// <summary>True for a name containing a built-in marker or one of <paramref name="extra"/>.</summary>
     public static bool IsMarkerName(string name, string[] extra)
     {
-        foreach (var marker in s_markers)
+        // Asked for most member names of the compilation: one pass over the name, comparing a marker only where its
+        // first letter is (ASCII case folded with 0x20; the comparison itself decides).
+        for (var i = 0; i < name.Length; i++)
         {
-            if (name.IndexOf(marker, StringComparison.OrdinalIgnoreCase) >= 0)
+            var folded = name[i] | 0x20;
+            foreach (var marker in s_markers)
             {
-                return true;
+                if ((marker[0] | 0x20) == folded && name.Length - i >= marker.Length
+                    && string.Compare(name, i, marker, 0, marker.Length, StringComparison.OrdinalIgnoreCase) == 0)
+                {
+                    return true;
+                }
             }
         }
 

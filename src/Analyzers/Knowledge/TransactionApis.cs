@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Operations;
 using Postmortem.Analyzers.Shared;
 using Postmortem.Analyzers.Symbols;
@@ -74,6 +75,25 @@ internal sealed class TransactionApis
             or "Close" or "CloseAsync" or "CloseConnection" or "CloseConnectionAsync" or "Dispose" or "DisposeAsync" => true,
         _ => false,
     };
+
+    /// <summary>
+    /// False when the code of <paramref name="body"/> names nothing that can open a transaction or a connection
+    /// (<c>Open</c>, <c>OpenAsync</c>, <c>OpenConnection(Async)</c>, <c>BeginTransaction(Async)</c>, <c>TransactionScope</c>):
+    /// a scan of its tokens that spares most bodies the walk of their operations.
+    /// </summary>
+    public static bool MayOpenIn(SyntaxNode body)
+    {
+        foreach (var token in body.DescendantTokens())
+        {
+            if (token.IsKind(SyntaxKind.IdentifierToken)
+                && token.ValueText is "Open" or "OpenAsync" or "OpenConnection" or "OpenConnectionAsync" or "BeginTransaction" or "BeginTransactionAsync" or "TransactionScope")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     public bool IsScopeCreation(IObjectCreationOperation creation)
         => _s.TransactionScope is not null && SymbolEqualityComparer.Default.Equals(creation.Type, _s.TransactionScope);

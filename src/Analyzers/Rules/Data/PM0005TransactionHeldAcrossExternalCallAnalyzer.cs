@@ -167,7 +167,13 @@ public sealed class PM0005TransactionHeldAcrossExternalCallAnalyzer : Postmortem
 
         private TransactionRegions? Walk(IOperation root, ISymbol owningSymbol)
         {
-            // The regions first (a name test rules out most calls); the calls made inside one only when there is one.
+            // The regions first (the body's tokens, then a name test per call, rule out most bodies and calls); the calls
+            // made inside one only when there is one.
+            if (!TransactionApis.MayOpenIn(root.Syntax))
+            {
+                return null;
+            }
+
             var regions = new TransactionRegions(_rule.Symbols.TransactionApis);
             foreach (var operation in root.Descendants())
             {

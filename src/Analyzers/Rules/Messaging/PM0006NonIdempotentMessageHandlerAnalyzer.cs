@@ -137,10 +137,7 @@ public sealed class PM0006NonIdempotentMessageHandlerAnalyzer : PostmortemAnalyz
             }
 
             var method = invocation.TargetMethod;
-            if (_graph.HasBodyInCompilation(method))
-            {
-                _graph.RecordForwardCall(owner, method, invocation.Syntax);
-            }
+            _graph.RecordForwardCall(owner, method, invocation.Syntax);
 
             var reduced = method.ReducedFrom ?? method;
             if (_ef.DbContext is not null)
@@ -180,7 +177,7 @@ public sealed class PM0006NonIdempotentMessageHandlerAnalyzer : PostmortemAnalyz
                 return;
             }
 
-            if (_external.Find(invocation) is { } external && RepeatedEffectOf(invocation, external) is { } repeated)
+            if (_external.FindDelivery(invocation) is { } external && RepeatedEffectOf(invocation, external) is { } repeated)
             {
                 Record(owner, repeated, invocation, EffectKinds.External);
                 return;
@@ -245,7 +242,7 @@ public sealed class PM0006NonIdempotentMessageHandlerAnalyzer : PostmortemAnalyz
                 return;
             }
 
-            if (creation.Constructor is { } constructor && _graph.HasBodyInCompilation(constructor))
+            if (creation.Constructor is { } constructor)
             {
                 _graph.RecordForwardCall(owner, constructor, creation.Syntax);
             }
@@ -302,8 +299,7 @@ public sealed class PM0006NonIdempotentMessageHandlerAnalyzer : PostmortemAnalyz
 
             if (reference is IPropertyReferenceOperation property
                 && _graph.MayHaveAccessorsWithBodies(property.Property)
-                && (IsWritten(reference) ? property.Property.SetMethod : property.Property.GetMethod) is { } accessor
-                && _graph.HasBodyInCompilation(accessor))
+                && (IsWritten(reference) ? property.Property.SetMethod : property.Property.GetMethod) is { } accessor)
             {
                 _graph.RecordForwardCall(owner, accessor, reference.Syntax);
             }
@@ -319,13 +315,7 @@ public sealed class PM0006NonIdempotentMessageHandlerAnalyzer : PostmortemAnalyz
             }
 
             var markers = MarkersFor(reference.Syntax.SyntaxTree);
-            var type = member switch
-            {
-                IPropertySymbol p => p.Type,
-                IFieldSymbol f => f.Type,
-                _ => null,
-            };
-            if (NonIdempotentEffects.IsMarkerName(member.Name, markers) || (type is not null && NonIdempotentEffects.IsMarkerName(type.Name, markers)))
+            if (NonIdempotentEffects.IsMarkerName(member.Name, markers) || (reference.Type is { } type && NonIdempotentEffects.IsMarkerName(type.Name, markers)))
             {
                 Record(owner, "marker", reference, EffectKinds.Evidence);
             }
