@@ -85,7 +85,9 @@ internal sealed class BlockingApis
     private readonly ConcurrentDictionary<IMethodSymbol, BlockingApi> _cache = new(concurrencyLevel: 32, capacity: 4096, SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IAssemblySymbol, bool> _sameProduct = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<INamespaceSymbol, bool> _excludedNamespaces = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _typesWithCandidates = new(concurrencyLevel: 32, capacity: 1024, SymbolEqualityComparer.Default);
     private readonly Func<IMethodSymbol, BlockingApi> _classify;
+    private readonly Func<INamedTypeSymbol, bool> _hasCandidates;
     private readonly Func<IAssemblySymbol, bool> _isSameProduct;
     private readonly Func<INamespaceSymbol, bool> _isExcludedNamespace;
 
@@ -96,6 +98,7 @@ internal sealed class BlockingApis
         _assembly = symbols.Compilation.Assembly;
         _product = ProductOf(symbols.Compilation.AssemblyName);
         _classify = method => Classify(method) ?? s_notBlocking;
+        _hasCandidates = HasCandidatesCore;
         _isSameProduct = IsSameProductCore;
         _isExcludedNamespace = IsExcludedNamespaceCore;
     }
@@ -119,13 +122,68 @@ internal sealed class BlockingApis
         // Judged on the definition, one entry for every instantiation (List<int>.Add and List<Order>.Add): substitution keeps
         // a non-blocking method non-blocking, and the one way it can make a blocking one awaitable, a type parameter
         // returned as a Task (Func<Task>.Invoke), is checked on the call itself.
-        var api = _cache.GetOrAdd((target.ReducedFrom ?? target).OriginalDefinition, _classify);
+        var definition = (target.ReducedFrom ?? target).OriginalDefinition;
+        if (definition.ContainingType is not { } type || !_typesWithCandidates.GetOrAdd(type, _hasCandidates))
+        {
+            return null;
+        }
+
+        var api = _cache.GetOrAdd(definition, _classify);
         if (ReferenceEquals(api, s_notBlocking) || !BlocksHere(api, invocation) || (api.Method.ReturnType is ITypeParameterSymbol && _symbols.Tasks.IsAwaitable(target.ReturnType)))
         {
             return null;
         }
 
         return api;
+    }
+
+    /// <summary>
+    /// The type-level answer, asked first: can a method of this type block at all? Only Thread (Sleep), LINQ's operators
+    /// (EF queries) and types with an <c>XAsync</c> member, their own or a base type's or interface's, can: most types have
+    /// none, and their calls are answered without looking at the method.
+    /// </summary>
+    private bool HasCandidatesCore(INamedTypeSymbol type)
+    {
+        if (SymbolEqualityComparer.Default.Equals(type, _blocking.Thread)
+            || SymbolEqualityComparer.Default.Equals(type, _blocking.Enumerable)
+            || SymbolEqualityComparer.Default.Equals(type, _blocking.Queryable))
+        {
+            return true;
+        }
+
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (HasAsyncMember(current))
+            {
+                return true;
+            }
+        }
+
+        if (type.TypeKind == TypeKind.Interface)
+        {
+            foreach (var @interface in type.AllInterfaces)
+            {
+                if (HasAsyncMember(@interface))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasAsyncMember(INamedTypeSymbol type)
+    {
+        foreach (var name in type.MemberNames)
+        {
+            if (name.EndsWith("Async", StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The method-level answer: does this method block, and what is its counterpart.</summary>
