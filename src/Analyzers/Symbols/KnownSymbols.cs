@@ -169,32 +169,26 @@ internal sealed class TaskSymbols
     /// <summary>Task, Task&lt;T&gt;, ValueTask, ValueTask&lt;T&gt;, IAsyncEnumerable&lt;T&gt; or IAsyncEnumerator&lt;T&gt;, or a type derived from Task.</summary>
     public bool IsAwaitable(ITypeSymbol? type)
     {
-        if (type is null)
+        // Asked of most methods' return types: the kind and the name rule out nearly all of them before any comparison.
+        switch (type)
         {
-            return false;
+            case null or { SpecialType: not SpecialType.None }:
+                return false;
+            case { TypeKind: TypeKind.Class }:
+                return type.InheritsFromOrEquals(Task);
+            case { TypeKind: TypeKind.Struct, Name: "ValueTask" }:
+                var value = type.OriginalDefinition;
+                return SymbolEqualityComparer.Default.Equals(value, ValueTask) || SymbolEqualityComparer.Default.Equals(value, ValueTaskOfT);
+            case { TypeKind: TypeKind.Interface, Name: "IAsyncEnumerable" or "IAsyncEnumerator" }:
+                var sequence = type.OriginalDefinition;
+                return SymbolEqualityComparer.Default.Equals(sequence, AsyncEnumerable) || SymbolEqualityComparer.Default.Equals(sequence, AsyncEnumerator);
+            default:
+                return false;
         }
-
-        var definition = type.OriginalDefinition;
-        return type.InheritsFromOrEquals(Task)
-            || SymbolEqualityComparer.Default.Equals(definition, ValueTask)
-            || SymbolEqualityComparer.Default.Equals(definition, ValueTaskOfT)
-            || SymbolEqualityComparer.Default.Equals(definition, AsyncEnumerable)
-            || SymbolEqualityComparer.Default.Equals(definition, AsyncEnumerator);
     }
 
     /// <summary>Task, Task&lt;T&gt; (or derived), ValueTask or ValueTask&lt;T&gt;: the types whose waits PM0002 reports.</summary>
-    public bool IsTaskLike(ITypeSymbol? type)
-    {
-        if (type is null)
-        {
-            return false;
-        }
-
-        var definition = type.OriginalDefinition;
-        return type.InheritsFromOrEquals(Task)
-            || SymbolEqualityComparer.Default.Equals(definition, ValueTask)
-            || SymbolEqualityComparer.Default.Equals(definition, ValueTaskOfT);
-    }
+    public bool IsTaskLike(ITypeSymbol? type) => type is { TypeKind: TypeKind.Class or TypeKind.Struct } && IsAwaitable(type);
 
     public bool IsAwaiter(ITypeSymbol? type)
     {
