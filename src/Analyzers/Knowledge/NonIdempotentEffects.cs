@@ -212,12 +212,14 @@ internal static class NonIdempotentEffects
     /// A Stripe call that creates or moves money (Create, Capture, Confirm, Pay) without a RequestOptions carrying an
     /// IdempotencyKey. A RequestOptions that is not created in place is assumed to carry one.
     /// </summary>
-    public static bool IsStripeCallWithoutIdempotencyKey(IInvocationOperation invocation, INamedTypeSymbol? requestOptions)
+    public static bool IsStripeCallWithoutIdempotencyKey(IInvocationOperation invocation, MessagingSymbols messaging)
     {
+        // Names first: Stripe's namespace is large, and its types are resolved only for a call into Stripe.net that could move money.
         var method = invocation.TargetMethod;
-        if (requestOptions is null
-            || !SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, requestOptions.ContainingAssembly)
-            || !StartsWithAny(method.Name, s_moneyMovingPrefixes))
+        if (!StartsWithAny(method.Name, s_moneyMovingPrefixes)
+            || method.ContainingAssembly?.Name.StartsWith("Stripe", System.StringComparison.Ordinal) != true
+            || messaging.StripeRequestOptions is not { } requestOptions
+            || !SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, requestOptions.ContainingAssembly))
         {
             return false;
         }

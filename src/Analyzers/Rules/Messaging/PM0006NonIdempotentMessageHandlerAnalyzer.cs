@@ -171,7 +171,7 @@ public sealed class PM0006NonIdempotentMessageHandlerAnalyzer : PostmortemAnalyz
                 }
             }
 
-            if (_messaging.StripeRequestOptions is not null && NonIdempotentEffects.IsStripeCallWithoutIdempotencyKey(invocation, _messaging.StripeRequestOptions))
+            if (NonIdempotentEffects.IsStripeCallWithoutIdempotencyKey(invocation, _messaging))
             {
                 Record(owner, "'" + method.ContainingType.Name + "." + method.Name + "' without an idempotency key", invocation, EffectKinds.Immediate);
                 return;
