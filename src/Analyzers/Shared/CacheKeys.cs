@@ -24,8 +24,12 @@ internal struct KeyShape
     /// <summary>The first part that is a value able to collide between tenants (an integer id, a name, a path), or null.</summary>
     public IOperation? FirstValue;
 
-    /// <summary>True when the key is built from at least one such value, names no tenant, and hides nothing the tracer cannot see.</summary>
-    public readonly bool LacksTenant => !HasTenant && !HasOpaque && !AboutIdentity && FirstValue is not null;
+    /// <summary>
+    /// True when the key is built from at least one such value, names no tenant, hides nothing the tracer cannot see, and has
+    /// no Guid or caller-identity part: a key is at least as unique as its most unique part, so <c>$"perms:{userId}:{issuedAt}"</c>
+    /// cannot collide between tenants any more than <c>$"perms:{userId}"</c>.
+    /// </summary>
+    public readonly bool LacksTenant => !HasTenant && !HasOpaque && !AboutIdentity && !HasGuid && FirstValue is not null;
 
     public void Merge(in KeyShape other)
     {
@@ -379,6 +383,12 @@ internal static class CacheKeys
             return;
         }
 
+        if (reference.Instance?.WithoutConversions() is ITypeOfOperation)
+        {
+            // typeof(Settings).FullName: fixed for the process, like nameof.
+            return;
+        }
+
         var property = reference.Property;
         if (helper is null && reference.Arguments.IsEmpty && property.GetMethod is { } getter
             && FollowHelper(getter, call: null, reference, names, depth, ref shape))
@@ -555,6 +565,13 @@ internal static class CacheKeys
     /// <summary>A value at the end of the chain: a Guid, a global dimension (time, culture, flag, enum), or a value that can collide.</summary>
     private static void Leaf(IOperation operation, string? name, ITypeSymbol? type, ref KeyShape shape)
     {
+        if (IsReadFromRedis(type))
+        {
+            // A RedisValue or RedisKey handed over (a pub/sub message, a set member): a key someone stored, built elsewhere.
+            shape.HasOpaque = true;
+            return;
+        }
+
         if (IsGuid(type) || (name is not null && NamesIdentity(name)) || ChainNamesIdentity(operation))
         {
             shape.HasGuid = true;
@@ -568,6 +585,10 @@ internal static class CacheKeys
 
         shape.FirstValue ??= operation;
     }
+
+    /// <summary>StackExchange.Redis's <c>RedisValue</c>, <c>RedisKey</c> and <c>RedisChannel</c>: values that come from (or go to) Redis as they are.</summary>
+    private static bool IsReadFromRedis(ITypeSymbol? type)
+        => type is { Name: "RedisValue" or "RedisKey" or "RedisChannel", ContainingNamespace: { Name: "Redis", ContainingNamespace: { Name: "StackExchange", ContainingNamespace.IsGlobalNamespace: true } } };
 
     private static bool IsGuid(ITypeSymbol? type)
     {

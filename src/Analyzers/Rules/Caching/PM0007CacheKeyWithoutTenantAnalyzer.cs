@@ -130,7 +130,8 @@ public sealed class PM0007CacheKeyWithoutTenantAnalyzer : PostmortemAnalyzer
             if (_caching.RedisDatabaseAsync is not null
                 && (SymbolEqualityComparer.Default.Equals(type, _caching.RedisDatabaseAsync) || SymbolEqualityComparer.Default.Equals(type, _caching.RedisDatabase)))
             {
-                return CacheApi.Redis;
+                // LockTake/LockExtend/LockRelease/LockQuery: a lock shares no data between its holders, only a turn.
+                return method.Name.StartsWith("Lock", System.StringComparison.Ordinal) ? CacheApi.None : CacheApi.Redis;
             }
 
             foreach (var known in _namedKeyTypes)

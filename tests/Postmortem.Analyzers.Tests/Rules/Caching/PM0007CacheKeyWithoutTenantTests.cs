@@ -86,6 +86,15 @@ public sealed class PM0007CacheKeyWithoutTenantTests
     public Task DoesNotFlag_RedisHashFieldsAndPrefixedDatabase() => Verify.VerifyAsync(Sources.RedisNonKeys, Data);
 
     [Fact]
+    public Task DoesNotFlag_RedisLocksAndKeysReadFromRedis() => Verify.VerifyAsync(Sources.RedisLocksAndStoredKeys, Data);
+
+    [Fact]
+    public Task DoesNotFlag_TypeNameKeys() => Verify.VerifyAsync(Sources.TypeNameKeys, Data);
+
+    [Fact]
+    public Task DoesNotFlag_GuidOrIdentityWithOtherParts() => Verify.VerifyAsync(Sources.GuidWithOtherParts, Data);
+
+    [Fact]
     public Task DoesNotFlag_HelperInAnotherFile()
     {
         var test = new Verify.Test(Data) { TestCode = Sources.CallsHelperInAnotherFile };
@@ -533,6 +542,84 @@ public sealed class PM0007CacheKeyWithoutTenantTests
                     var db = redis.GetDatabase().WithKeyPrefix(tenant.TenantId + ":");
                     return db.StringGetAsync($"user:{userId}");
                 }
+            }
+            """ + TenantContext;
+
+        public const string RedisLocksAndStoredKeys = """
+            using System;
+            using System.Threading.Tasks;
+            using Microsoft.Extensions.Caching.Memory;
+            using StackExchange.Redis;
+
+            namespace Shop;
+
+            public sealed class RedisLocker(IConnectionMultiplexer redis)
+            {
+                public async Task<bool> Run(string resource, Func<Task> action)
+                {
+                    var db = redis.GetDatabase();
+                    var token = Guid.NewGuid().ToString();
+                    if (!await db.LockTakeAsync(resource, token, TimeSpan.FromSeconds(20)))
+                    {
+                        return false;
+                    }
+
+                    try
+                    {
+                        await action();
+                        return true;
+                    }
+                    finally
+                    {
+                        await db.LockReleaseAsync(resource, token);
+                    }
+                }
+            }
+
+            public sealed class Invalidation(IConnectionMultiplexer redis, IMemoryCache memory)
+            {
+                public void Listen()
+                    => redis.GetSubscriber().Subscribe(RedisChannel.Literal("invalidate"), (channel, message) => memory.Remove(message.ToString()));
+
+                public async Task Sweep()
+                {
+                    var db = redis.GetDatabase();
+                    foreach (var member in await db.SetMembersAsync("cached-keys"))
+                    {
+                        await db.KeyDeleteAsync(member.ToString());
+                    }
+                }
+            }
+            """ + TenantContext;
+
+        public const string TypeNameKeys = """
+            using System.Collections.Generic;
+            using Microsoft.Extensions.Caching.Memory;
+
+            namespace Shop;
+
+            public sealed class Translations(IMemoryCache memory)
+            {
+                public Dictionary<string, string>? All() => memory.Get<Dictionary<string, string>>(typeof(Translations).FullName!);
+
+                public void Store(Dictionary<string, string> data) => memory.Set(typeof(Translations).Name + ":all", data);
+            }
+            """ + TenantContext;
+
+        public const string GuidWithOtherParts = """
+            using System;
+            using System.Threading.Tasks;
+            using Microsoft.Extensions.Caching.Distributed;
+
+            namespace Shop;
+
+            public sealed class Permissions(IDistributedCache cache)
+            {
+                public Task<string?> ForUser(Guid userId, string issuedAt) => cache.GetStringAsync($"permissions/{userId}/{issuedAt}");
+
+                public Task<string?> Line(Guid orderId, int lineNumber) => cache.GetStringAsync($"order:{orderId}:line:{lineNumber}");
+
+                public Task<string?> Settings(string userName, int page) => cache.GetStringAsync($"settings:{userName}:{page}");
             }
             """ + TenantContext;
 
