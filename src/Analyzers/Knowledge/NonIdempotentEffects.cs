@@ -107,9 +107,50 @@ internal static class NonIdempotentEffects
         => literal.Length < 64
            && (literal.IndexOf("idempoten", StringComparison.OrdinalIgnoreCase) >= 0 || literal.IndexOf("dedup", StringComparison.OrdinalIgnoreCase) >= 0);
 
-    /// <summary>DbContext.SaveChanges(Async) (and overrides in derived contexts).</summary>
+    /// <summary>
+    /// DbContext.SaveChanges(Async) (and overrides in derived contexts), or the same method of an interface that stands for a
+    /// context by exposing its DbSet&lt;T&gt; properties (<c>IApplicationDbContext</c> in clean-architecture layouts).
+    /// </summary>
     public static bool IsSaveChanges(IMethodSymbol method, EntityFrameworkSymbols ef)
-        => method.Name is "SaveChanges" or "SaveChangesAsync" && method.ContainingType.InheritsFromOrEquals(ef.DbContext);
+        => method.Name is "SaveChanges" or "SaveChangesAsync"
+           && (method.ContainingType.InheritsFromOrEquals(ef.DbContext) || IsContextInterface(method.ContainingType, ef.DbSet));
+
+    /// <summary>An interface that declares (itself or through its base interfaces) a DbSet&lt;T&gt; property.</summary>
+    private static bool IsContextInterface(INamedTypeSymbol? type, INamedTypeSymbol? dbSet)
+    {
+        if (type is not { TypeKind: TypeKind.Interface } || dbSet is null)
+        {
+            return false;
+        }
+
+        if (DeclaresDbSet(type, dbSet))
+        {
+            return true;
+        }
+
+        foreach (var inherited in type.AllInterfaces)
+        {
+            if (DeclaresDbSet(inherited, dbSet))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool DeclaresDbSet(INamedTypeSymbol type, INamedTypeSymbol dbSet)
+    {
+        foreach (var member in type.GetMembers())
+        {
+            if (member is IPropertySymbol { Type: INamedTypeSymbol propertyType } && SymbolEqualityComparer.Default.Equals(propertyType.OriginalDefinition, dbSet))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>DbSet&lt;T&gt;.Add/AddAsync/AddRange/AddRangeAsync or the same on DbContext.</summary>
     public static bool IsInsert(IMethodSymbol method, EntityFrameworkSymbols ef)

@@ -52,6 +52,7 @@ public sealed class PM0006NonIdempotentMessageHandlerAnalyzer : PostmortemAnalyz
         context.RegisterOperationAction(state.AnalyzeCatch, OperationKind.CatchClause);
         context.RegisterOperationAction(state.AnalyzeSubscription, OperationKind.EventAssignment);
         context.RegisterSymbolAction(state.AnalyzeMethod, SymbolKind.Method);
+        context.RegisterSymbolAction(state.AnalyzeType, SymbolKind.NamedType);
         context.RegisterCompilationEndAction(state.Report);
     }
 
@@ -87,6 +88,11 @@ public sealed class PM0006NonIdempotentMessageHandlerAnalyzer : PostmortemAnalyz
         private readonly CallGraph _graph;
         private readonly ConcurrentQueue<HandlerRoot> _roots = new();
         private readonly ConcurrentDictionary<string, string[]> _markersByList = new(System.StringComparer.Ordinal);
+        private readonly ConcurrentQueue<(IMethodSymbol Caller, IMethodSymbol Target, SyntaxNode Site)> _interfaceCalls = new();
+        private readonly ConcurrentQueue<IMethodSymbol> _interfaceJobs = new();
+
+        /// <summary>Each interface implemented in the compilation, with its one implementing type; null once a second one is seen.</summary>
+        private readonly ConcurrentDictionary<INamedTypeSymbol, INamedTypeSymbol?> _implementations = new(SymbolEqualityComparer.Default);
         private int _massTransitInbox;
 
         public State(RuleContext rule)
@@ -107,6 +113,27 @@ public sealed class PM0006NonIdempotentMessageHandlerAnalyzer : PostmortemAnalyz
             if (kind != MessageHandlerKind.None && _graph.HasBodyInCompilation(method))
             {
                 _roots.Enqueue(new HandlerRoot(kind, method, scope: null, lambda: null));
+            }
+        }
+
+        /// <summary>Notes, for every interface a concrete type of the compilation implements, whether that type is the only one.</summary>
+        public void AnalyzeType(SymbolAnalysisContext context)
+        {
+            var type = (INamedTypeSymbol)context.Symbol;
+            if (type.TypeKind is not (TypeKind.Class or TypeKind.Struct) || type.IsAbstract || type.IsStatic || type.AllInterfaces.IsEmpty)
+            {
+                return;
+            }
+
+            foreach (var implemented in type.AllInterfaces)
+            {
+                var @interface = implemented.OriginalDefinition;
+                if (IsFrameworkInterface(@interface))
+                {
+                    continue;
+                }
+
+                _implementations.AddOrUpdate(@interface, type, (_, known) => SymbolEqualityComparer.Default.Equals(known, type) ? known : null);
             }
         }
 
@@ -138,6 +165,11 @@ public sealed class PM0006NonIdempotentMessageHandlerAnalyzer : PostmortemAnalyz
 
             var method = invocation.TargetMethod;
             _graph.RecordForwardCall(owner, method, invocation.Syntax);
+            if (IsInterfaceCall(method))
+            {
+                // Followed at compilation end when exactly one type of the compilation implements the interface.
+                _interfaceCalls.Enqueue((owner, method, invocation.Syntax));
+            }
 
             var reduced = method.ReducedFrom ?? method;
             if (_ef.DbContext is not null)
@@ -188,6 +220,10 @@ public sealed class PM0006NonIdempotentMessageHandlerAnalyzer : PostmortemAnalyz
                 if (_graph.HasBodyInCompilation(job))
                 {
                     _roots.Enqueue(new HandlerRoot(MessageHandlerKind.HangfireJob, job, scope: null, lambda: null));
+                }
+                else if (IsInterfaceCall(job))
+                {
+                    _interfaceJobs.Enqueue(job);
                 }
 
                 return;
@@ -351,9 +387,26 @@ public sealed class PM0006NonIdempotentMessageHandlerAnalyzer : PostmortemAnalyz
 
         public void Report(CompilationAnalysisContext context)
         {
+            var implementations = new Dictionary<IMethodSymbol, IMethodSymbol?>(SymbolEqualityComparer.Default);
+            foreach (var job in _interfaceJobs)
+            {
+                if (SingleImplementation(job, implementations) is { } implementation)
+                {
+                    _roots.Enqueue(new HandlerRoot(MessageHandlerKind.HangfireJob, implementation, scope: null, lambda: null));
+                }
+            }
+
             if (_roots.IsEmpty)
             {
                 return;
+            }
+
+            foreach (var (caller, target, site) in _interfaceCalls)
+            {
+                if (SingleImplementation(target, implementations) is { } implementation)
+                {
+                    _graph.RecordForwardCall(caller, implementation, site);
+                }
             }
 
             // MassTransit's inbox, configured on a receive endpoint anywhere in the compilation, drops redelivered messages
@@ -428,6 +481,73 @@ public sealed class PM0006NonIdempotentMessageHandlerAnalyzer : PostmortemAnalyz
                     root.Lambda is null ? root.Method.ToMessageName() : "lambda in " + root.Method.ToMessageName(),
                     Describe(effects)));
             }
+        }
+
+        /// <summary>
+        /// The method that runs for a call through an interface when exactly one concrete type of the compilation implements that
+        /// interface (a service or repository and its one class); null when there are several, or none with a body here.
+        /// </summary>
+        private IMethodSymbol? SingleImplementation(IMethodSymbol target, Dictionary<IMethodSymbol, IMethodSymbol?> known)
+        {
+            if (known.TryGetValue(target, out var cached))
+            {
+                return cached;
+            }
+
+            IMethodSymbol? found = null;
+            var @interface = target.ContainingType.OriginalDefinition;
+            if (_implementations.TryGetValue(@interface, out var type) && type is not null)
+            {
+                found = type.FindImplementationForInterfaceMember(target) as IMethodSymbol;
+                if (found is null)
+                {
+                    // A generic interface implemented with other type arguments than the call's: match by definition.
+                    foreach (var implemented in type.AllInterfaces)
+                    {
+                        if (!SymbolEqualityComparer.Default.Equals(implemented.OriginalDefinition, @interface))
+                        {
+                            continue;
+                        }
+
+                        foreach (var member in implemented.GetMembers(target.Name))
+                        {
+                            if (SymbolEqualityComparer.Default.Equals(member.OriginalDefinition, target.OriginalDefinition))
+                            {
+                                found = type.FindImplementationForInterfaceMember(member) as IMethodSymbol;
+                                break;
+                            }
+                        }
+
+                        if (found is not null)
+                        {
+                            break;
+                        }
+                    }
+                }
+
+                if (found is not null && !_graph.HasBodyInCompilation(found))
+                {
+                    found = null;
+                }
+            }
+
+            known[target] = found;
+            return found;
+        }
+
+        private static bool IsInterfaceCall(IMethodSymbol method)
+            => !method.IsStatic && method.ContainingType is { TypeKind: TypeKind.Interface } type && !IsFrameworkInterface(type);
+
+        /// <summary>Interfaces of the System namespaces (IDisposable, IEnumerable, IAsyncDisposable...): implemented everywhere, never a service of the application.</summary>
+        private static bool IsFrameworkInterface(INamedTypeSymbol type)
+        {
+            var root = type.ContainingNamespace;
+            while (root is { ContainingNamespace.IsGlobalNamespace: false })
+            {
+                root = root.ContainingNamespace;
+            }
+
+            return root is { Name: "System" };
         }
 
         /// <summary>A pending increment or insert is an effect when SaveChanges runs after it in the same method, directly or in a callee.</summary>

@@ -99,6 +99,27 @@ public sealed class PM0006NonIdempotentMessageHandlerTests
     [Fact]
     public Task Flags_HttpPostMethodSetOnTheRequest() => Flags(Sources.HttpPostMethodSetOnTheRequest);
 
+    // ---------------------------------------------------------------- Flags: effects behind a context interface or a service interface
+
+    [Fact]
+    public Task Flags_SaveThroughContextInterface() => Flags(Sources.SaveThroughContextInterface);
+
+    [Fact]
+    public Task Flags_EffectThroughInterfaceWithOneImplementation() => Verify.VerifyAsync(
+        Sources.InterfaceWithOneImplementation,
+        App,
+        expected: Diagnostic(0).WithArguments("Rebus handler", "OrderPlacedHandler.Handle",
+            "HTTP POST 'HttpClient.PostAsJsonAsync' (Test0.cs line 17 via 'PartnerNotifier.OrderPlacedAsync()')"));
+
+    [Fact]
+    public Task Flags_HangfireJobEnqueuedThroughInterface() => Flags(Sources.HangfireJobOnInterface);
+
+    [Fact]
+    public Task DoesNotFlag_ExistenceCheckThroughContextInterface() => Flags(Sources.ContextInterfaceExistenceCheck);
+
+    [Fact]
+    public Task DoesNotFlag_InterfaceWithTwoImplementations() => Flags(Sources.InterfaceWithTwoImplementations);
+
     // ---------------------------------------------------------------- Does not flag: evidence
 
     [Fact]
@@ -1005,6 +1026,163 @@ public sealed class PM0006NonIdempotentMessageHandlerTests
                     preview += context.Message.Amount;
                     await context.RespondAsync(new PaymentReceived(account.Id, preview));
                 }
+            }
+            """ + Model;
+
+        public const string SaveThroughContextInterface = """
+            using System.Threading.Tasks;
+            using MassTransit;
+            using Microsoft.EntityFrameworkCore;
+
+            public interface IShopContext
+            {
+                DbSet<Order> Orders { get; }
+
+                Task<int> SaveChangesAsync(System.Threading.CancellationToken cancellationToken = default);
+            }
+
+            public sealed class OrderPlacedConsumer : IConsumer<OrderPlaced>
+            {
+                private readonly IShopContext _db;
+
+                public OrderPlacedConsumer(IShopContext db) => _db = db;
+
+                public async Task {|#0:Consume|}(ConsumeContext<OrderPlaced> context)
+                {
+                    await _db.Orders.AddAsync(new Order { ExternalId = context.Message.OrderId, Total = context.Message.Total });
+                    await _db.SaveChangesAsync();
+                }
+            }
+            """ + Model;
+
+        public const string ContextInterfaceExistenceCheck = """
+            using System.Threading.Tasks;
+            using MassTransit;
+            using Microsoft.EntityFrameworkCore;
+
+            public interface IShopContext
+            {
+                DbSet<Order> Orders { get; }
+
+                Task<int> SaveChangesAsync(System.Threading.CancellationToken cancellationToken = default);
+            }
+
+            public sealed class OrderPlacedConsumer : IConsumer<OrderPlaced>
+            {
+                private readonly IShopContext _db;
+
+                public OrderPlacedConsumer(IShopContext db) => _db = db;
+
+                public async Task Consume(ConsumeContext<OrderPlaced> context)
+                {
+                    if (await _db.Orders.AnyAsync(o => o.ExternalId == context.Message.OrderId))
+                    {
+                        return;
+                    }
+
+                    _db.Orders.Add(new Order { ExternalId = context.Message.OrderId, Total = context.Message.Total });
+                    await _db.SaveChangesAsync();
+                }
+            }
+            """ + Model;
+
+        public const string InterfaceWithOneImplementation = """
+            using System.Net.Http;
+            using System.Net.Http.Json;
+            using System.Threading.Tasks;
+            using Rebus.Handlers;
+
+            public interface IPartnerNotifier
+            {
+                Task OrderPlacedAsync(OrderPlaced order);
+            }
+
+            public sealed class PartnerNotifier : IPartnerNotifier
+            {
+                private readonly HttpClient _http;
+
+                public PartnerNotifier(HttpClient http) => _http = http;
+
+                public async Task OrderPlacedAsync(OrderPlaced order) => await _http.PostAsJsonAsync("hooks/orders", order);
+            }
+
+            public sealed class OrderPlacedHandler : IHandleMessages<OrderPlaced>
+            {
+                private readonly IPartnerNotifier _notifier;
+
+                public OrderPlacedHandler(IPartnerNotifier notifier) => _notifier = notifier;
+
+                public Task {|#0:Handle|}(OrderPlaced message) => _notifier.OrderPlacedAsync(message);
+            }
+            """ + Model;
+
+        public const string InterfaceWithTwoImplementations = """
+            using System.Net.Http;
+            using System.Net.Http.Json;
+            using System.Threading.Tasks;
+            using Rebus.Handlers;
+
+            public interface IPartnerNotifier
+            {
+                Task OrderPlacedAsync(OrderPlaced order);
+            }
+
+            public sealed class PartnerNotifier : IPartnerNotifier
+            {
+                private readonly HttpClient _http;
+
+                public PartnerNotifier(HttpClient http) => _http = http;
+
+                public async Task OrderPlacedAsync(OrderPlaced order) => await _http.PostAsJsonAsync("hooks/orders", order);
+            }
+
+            public sealed class NoPartnerNotifier : IPartnerNotifier
+            {
+                public Task OrderPlacedAsync(OrderPlaced order) => Task.CompletedTask;
+            }
+
+            public sealed class OrderPlacedHandler : IHandleMessages<OrderPlaced>
+            {
+                private readonly IPartnerNotifier _notifier;
+
+                public OrderPlacedHandler(IPartnerNotifier notifier) => _notifier = notifier;
+
+                public Task Handle(OrderPlaced message) => _notifier.OrderPlacedAsync(message);
+            }
+            """ + Model;
+
+        public const string HangfireJobOnInterface = """
+            using System.Threading.Tasks;
+            using Hangfire;
+
+            public interface IPayoutJobs
+            {
+                Task CreditAsync(int accountId, decimal amount);
+            }
+
+            public sealed class PayoutJobs : IPayoutJobs
+            {
+                private readonly ShopContext _db;
+
+                public PayoutJobs(ShopContext db) => _db = db;
+
+                public async Task {|#0:CreditAsync|}(int accountId, decimal amount)
+                {
+                    var account = await _db.Accounts.FindAsync(accountId);
+                    account!.Balance += amount;
+                    await _db.SaveChangesAsync();
+                }
+            }
+
+            public sealed class Payouts
+            {
+                private readonly IPayoutJobs _jobs;
+
+                public Payouts(IPayoutJobs jobs) => _jobs = jobs;
+
+                public void Schedule(int accountId, decimal amount) => BackgroundJob.Enqueue(() => _jobs.CreditAsync(accountId, amount));
+
+                public void ScheduleByType(int accountId, decimal amount) => BackgroundJob.Enqueue<IPayoutJobs>(jobs => jobs.CreditAsync(accountId, amount));
             }
             """ + Model;
 
