@@ -498,7 +498,9 @@ public sealed class PM0006NonIdempotentMessageHandlerAnalyzer : PostmortemAnalyz
             var @interface = target.ContainingType.OriginalDefinition;
             if (_implementations.TryGetValue(@interface, out var type) && type is not null)
             {
-                found = type.FindImplementationForInterfaceMember(target) as IMethodSymbol;
+                // The interface member itself, not a generic method constructed for the call (Roslyn only maps definitions).
+                var member = target.IsGenericMethod ? target.ConstructedFrom : target;
+                found = type.FindImplementationForInterfaceMember(member) as IMethodSymbol;
                 if (found is null)
                 {
                     // A generic interface implemented with other type arguments than the call's: match by definition.
@@ -509,11 +511,11 @@ public sealed class PM0006NonIdempotentMessageHandlerAnalyzer : PostmortemAnalyz
                             continue;
                         }
 
-                        foreach (var member in implemented.GetMembers(target.Name))
+                        foreach (var candidate in implemented.GetMembers(target.Name))
                         {
-                            if (SymbolEqualityComparer.Default.Equals(member.OriginalDefinition, target.OriginalDefinition))
+                            if (SymbolEqualityComparer.Default.Equals(candidate.OriginalDefinition, target.OriginalDefinition))
                             {
-                                found = type.FindImplementationForInterfaceMember(member) as IMethodSymbol;
+                                found = type.FindImplementationForInterfaceMember(candidate) as IMethodSymbol;
                                 break;
                             }
                         }

@@ -115,6 +115,9 @@ public sealed class PM0006NonIdempotentMessageHandlerTests
     public Task Flags_HangfireJobEnqueuedThroughInterface() => Flags(Sources.HangfireJobOnInterface);
 
     [Fact]
+    public Task Flags_GenericMethodThroughInterface() => Flags(Sources.GenericInterfaceMethod);
+
+    [Fact]
     public Task DoesNotFlag_ExistenceCheckThroughContextInterface() => Flags(Sources.ContextInterfaceExistenceCheck);
 
     [Fact]
@@ -1183,6 +1186,48 @@ public sealed class PM0006NonIdempotentMessageHandlerTests
                 public void Schedule(int accountId, decimal amount) => BackgroundJob.Enqueue(() => _jobs.CreditAsync(accountId, amount));
 
                 public void ScheduleByType(int accountId, decimal amount) => BackgroundJob.Enqueue<IPayoutJobs>(jobs => jobs.CreditAsync(accountId, amount));
+            }
+            """ + Model;
+
+        public const string GenericInterfaceMethod = """
+            using System.Threading.Tasks;
+            using MassTransit;
+
+            public interface IStore
+            {
+                Task SaveAsync<T>(T item) where T : class;
+            }
+
+            public sealed class Store : IStore
+            {
+                private readonly ShopContext _db;
+
+                public Store(ShopContext db) => _db = db;
+
+                public async Task SaveAsync<T>(T item) where T : class
+                {
+                    _db.Add(item);
+                    await _db.SaveChangesAsync();
+                }
+            }
+
+            public sealed class PrefixedEntityNames : IEntityNameFormatter
+            {
+                private readonly IEntityNameFormatter _inner;
+
+                public PrefixedEntityNames(IEntityNameFormatter inner) => _inner = inner;
+
+                public string FormatEntityName<T>() => "shop-" + _inner.FormatEntityName<T>();
+            }
+
+            public sealed class OrderPlacedConsumer : IConsumer<OrderPlaced>
+            {
+                private readonly IStore _store;
+
+                public OrderPlacedConsumer(IStore store) => _store = store;
+
+                public Task {|#0:Consume|}(ConsumeContext<OrderPlaced> context)
+                    => _store.SaveAsync(new Order { ExternalId = context.Message.OrderId, Total = context.Message.Total });
             }
             """ + Model;
 
