@@ -133,7 +133,14 @@ public sealed class PM0006NonIdempotentMessageHandlerAnalyzer : PostmortemAnalyz
                     continue;
                 }
 
-                _implementations.AddOrUpdate(@interface, type, (_, known) => SymbolEqualityComparer.Default.Equals(known, type) ? known : null);
+                // A second implementing type makes the entry null for good (only TryAdd ever stores a type).
+                if (!_implementations.TryAdd(@interface, type)
+                    && _implementations.TryGetValue(@interface, out var known)
+                    && known is not null
+                    && !SymbolEqualityComparer.Default.Equals(known, type))
+                {
+                    _implementations[@interface] = null;
+                }
             }
         }
 
