@@ -372,7 +372,118 @@ internal static class CacheKeys
             return;
         }
 
+        if (IsCheckedGuid(reference))
+        {
+            shape.HasGuid = true;
+            return;
+        }
+
         Leaf(reference, parameter.Name, parameter.Type, ref shape);
+    }
+
+    /// <summary>
+    /// A string parameter that holds a Guid as far as the code shows: its method parses it as one (<c>Guid.TryParse(name, ...)</c>),
+    /// or it belongs to a private method declared in this file only, and every call there passes a value the caller parses as a
+    /// Guid or makes from one. The method must not be used any other way (a method group hides its arguments).
+    /// </summary>
+    private static bool IsCheckedGuid(IParameterReferenceOperation reference)
+    {
+        var parameter = reference.Parameter;
+        if (parameter.Type?.SpecialType != SpecialType.System_String)
+        {
+            return false;
+        }
+
+        if (IsParsedAsGuid(reference.Root(), parameter))
+        {
+            return true;
+        }
+
+        if (parameter.ContainingSymbol is not IMethodSymbol { DeclaredAccessibility: Accessibility.Private, MethodKind: MethodKind.Ordinary } method
+            || method.ContainingType is not { DeclaringSyntaxReferences: { Length: 1 } declarations }
+            || reference.SemanticModel is not { } model
+            || declarations[0].SyntaxTree != reference.Syntax.SyntaxTree)
+        {
+            return false;
+        }
+
+        var calls = 0;
+        foreach (var node in declarations[0].GetSyntax().DescendantNodes())
+        {
+            if (node is not IdentifierNameSyntax name || name.Identifier.ValueText != method.Name)
+            {
+                continue;
+            }
+
+            var expression = name.Parent is MemberAccessExpressionSyntax access && access.Name == name ? access : (ExpressionSyntax)name;
+            if (expression.Parent is not InvocationExpressionSyntax invocation || invocation.Expression != expression)
+            {
+                // Named without being called (a method group): its arguments are out of sight.
+                if (model.GetSymbolInfo(name).Symbol is IMethodSymbol other && SymbolEqualityComparer.Default.Equals(other.OriginalDefinition, method.OriginalDefinition))
+                {
+                    return false;
+                }
+
+                continue;
+            }
+
+            if (model.GetOperation(invocation) is not IInvocationOperation call || !SymbolEqualityComparer.Default.Equals(call.TargetMethod.OriginalDefinition, method.OriginalDefinition))
+            {
+                continue;
+            }
+
+            calls++;
+            if (!PassesGuid(call, parameter.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return calls > 0;
+    }
+
+    private static bool PassesGuid(IInvocationOperation call, int ordinal)
+    {
+        foreach (var argument in call.Arguments)
+        {
+            if (argument.Parameter?.Ordinal != ordinal)
+            {
+                continue;
+            }
+
+            var value = argument.Value.WithoutConversions();
+            return value switch
+            {
+                IParameterReferenceOperation caller => IsParsedAsGuid(call.Root(), caller.Parameter),
+                ILocalReferenceOperation local => IsParsedAsGuid(call.Root(), local.Local),
+                IInvocationOperation { TargetMethod.Name: "ToString", Instance: { } instance } => IsGuid(instance.Type),
+                _ => IsGuid(value.Type),
+            };
+        }
+
+        return false;
+    }
+
+    /// <summary>True when <paramref name="root"/> calls <c>Guid.Parse</c>, <c>TryParse</c>, <c>ParseExact</c> or <c>TryParseExact</c> on <paramref name="value"/>.</summary>
+    private static bool IsParsedAsGuid(IOperation root, ISymbol value)
+    {
+        foreach (var operation in root.Descendants())
+        {
+            if (operation is IInvocationOperation { TargetMethod: { IsStatic: true, Name: "Parse" or "TryParse" or "ParseExact" or "TryParseExact" } parse } invocation
+                && IsGuid(parse.ContainingType)
+                && invocation.Arguments.Length > 0
+                && invocation.Arguments[0].Value.WithoutConversions() switch
+                {
+                    IParameterReferenceOperation p => SymbolEqualityComparer.Default.Equals(p.Parameter, value),
+                    ILocalReferenceOperation l => SymbolEqualityComparer.Default.Equals(l.Local, value),
+                    _ => false,
+                })
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void VisitProperty(IPropertyReferenceOperation reference, TenantNames names, Helper? helper, int depth, ref KeyShape shape)

@@ -95,6 +95,12 @@ public sealed class PM0007CacheKeyWithoutTenantTests
     public Task DoesNotFlag_GuidOrIdentityWithOtherParts() => Verify.VerifyAsync(Sources.GuidWithOtherParts, Data);
 
     [Fact]
+    public Task DoesNotFlag_StringCheckedAsGuid() => Verify.VerifyAsync(Sources.StringCheckedAsGuid, Data);
+
+    [Fact]
+    public Task Flags_PrivateMethodCalledWithUncheckedString() => Verify.VerifyAsync(Sources.PrivateMethodCalledWithUncheckedString, Data);
+
+    [Fact]
     public Task DoesNotFlag_HelperInAnotherFile()
     {
         var test = new Verify.Test(Data) { TestCode = Sources.CallsHelperInAnotherFile };
@@ -620,6 +626,58 @@ public sealed class PM0007CacheKeyWithoutTenantTests
                 public Task<string?> Line(Guid orderId, int lineNumber) => cache.GetStringAsync($"order:{orderId}:line:{lineNumber}");
 
                 public Task<string?> Settings(string userName, int page) => cache.GetStringAsync($"settings:{userName}:{page}");
+            }
+            """ + TenantContext;
+
+        public const string StringCheckedAsGuid = """
+            using System;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Microsoft.Extensions.Caching.Distributed;
+
+            namespace Shop;
+
+            public sealed class TemporarySchemes(IDistributedCache cache)
+            {
+                public async Task<string> AddAsync(byte[] scheme, CancellationToken ct)
+                {
+                    var id = Guid.NewGuid().ToString();
+                    await cache.SetAsync(Key(id), scheme, new DistributedCacheEntryOptions(), ct);
+                    return id;
+                }
+
+                public async Task<byte[]?> FindAsync(string name, CancellationToken ct)
+                {
+                    if (!Guid.TryParse(name, out _))
+                    {
+                        return null;
+                    }
+
+                    return await LoadAsync(name, ct);
+                }
+
+                public Task<string?> ByParsedName(string name) => Guid.TryParse(name, out _) ? cache.GetStringAsync($"scheme:{name}") : Task.FromResult<string?>(null);
+
+                private Task<byte[]?> LoadAsync(string name, CancellationToken ct) => cache.GetAsync(Key(name), ct);
+
+                private static string Key(string id) => $"AUTH_SCHEMES_{id}";
+            }
+            """ + TenantContext;
+
+        public const string PrivateMethodCalledWithUncheckedString = """
+            using System;
+            using System.Threading.Tasks;
+            using Microsoft.Extensions.Caching.Distributed;
+
+            namespace Shop;
+
+            public sealed class Catalog(IDistributedCache cache)
+            {
+                public Task<string?> Checked(string sku) => Guid.TryParse(sku, out _) ? Load(sku) : Task.FromResult<string?>(null);
+
+                public Task<string?> Unchecked(string sku) => Load(sku);
+
+                private Task<string?> Load(string sku) => [|cache.GetStringAsync($"product:{sku}")|];
             }
             """ + TenantContext;
 
