@@ -62,19 +62,9 @@ internal static class NonIdempotentEffects
     /// <summary>True for a name containing a built-in marker or one of <paramref name="extra"/>.</summary>
     public static bool IsMarkerName(string name, string[] extra)
     {
-        // Asked for most member names of the compilation: one pass over the name, comparing a marker only where its
-        // first letter is (ASCII case folded with 0x20; the comparison itself decides).
-        for (var i = 0; i < name.Length; i++)
+        if (ContainsIgnoreCase(name, s_markers))
         {
-            var folded = name[i] | 0x20;
-            foreach (var marker in s_markers)
-            {
-                if ((marker[0] | 0x20) == folded && name.Length - i >= marker.Length
-                    && string.Compare(name, i, marker, 0, marker.Length, StringComparison.OrdinalIgnoreCase) == 0)
-                {
-                    return true;
-                }
-            }
+            return true;
         }
 
         foreach (var marker in extra)
@@ -82,6 +72,29 @@ internal static class NonIdempotentEffects
             if (name.IndexOf(marker, StringComparison.OrdinalIgnoreCase) >= 0)
             {
                 return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// True when <paramref name="text"/> contains one of <paramref name="words"/>, ignoring case. Asked for most names and
+    /// string literals of the compilation: one pass over the text, comparing a word only where its first letter is (ASCII
+    /// case folded with 0x20; the comparison itself decides).
+    /// </summary>
+    private static bool ContainsIgnoreCase(string text, string[] words)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var folded = text[i] | 0x20;
+            foreach (var word in words)
+            {
+                if ((word[0] | 0x20) == folded && text.Length - i >= word.Length
+                    && string.Compare(text, i, word, 0, word.Length, StringComparison.OrdinalIgnoreCase) == 0)
+                {
+                    return true;
+                }
             }
         }
 
@@ -103,9 +116,9 @@ internal static class NonIdempotentEffects
     }
 
     /// <summary>A header key such as "Idempotency-Key" or "x-dedup-id".</summary>
-    public static bool IsIdentityHeader(string literal)
-        => literal.Length < 64
-           && (literal.IndexOf("idempoten", StringComparison.OrdinalIgnoreCase) >= 0 || literal.IndexOf("dedup", StringComparison.OrdinalIgnoreCase) >= 0);
+    public static bool IsIdentityHeader(string literal) => literal.Length < 64 && ContainsIgnoreCase(literal, s_identityHeaderWords);
+
+    private static readonly string[] s_identityHeaderWords = ["idempoten", "dedup"];
 
     /// <summary>
     /// DbContext.SaveChanges(Async) (and overrides in derived contexts), or the same method of an interface that stands for a

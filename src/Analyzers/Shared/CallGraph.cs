@@ -85,10 +85,8 @@ internal sealed class CallGraph
 
     // Recorded without locks while the compilation is analyzed (calls are frequent and analysis is concurrent);
     // indexed once, at compilation end.
-    private static readonly System.Func<IMethodSymbol, bool> s_isAutoPropertyGetter = IsAutoPropertyGetterCore;
-
     private readonly IAssemblySymbol _assembly;
-    private readonly ConcurrentDictionary<IMethodSymbol, bool> _autoPropertyGetters = new(concurrencyLevel: 32, capacity: 1024, SymbolEqualityComparer.Default);
+    private readonly AutoProperties _autoProperties;
     private readonly ConcurrentQueue<(IMethodSymbol Caller, IMethodSymbol Callee)> _calls = new();
     private readonly ConcurrentQueue<(IMethodSymbol Method, BuriedEffect Effect)> _effects = new();
     private readonly ConcurrentQueue<AsyncCallSite> _sites = new();
@@ -96,7 +94,11 @@ internal sealed class CallGraph
     private readonly ConcurrentQueue<(IMethodSymbol Caller, IMethodSymbol Callee, SyntaxNode Site)> _forwardCalls = new();
     private readonly ConcurrentQueue<(IMethodSymbol Method, BuriedEffect Fact)> _facts = new();
 
-    public CallGraph(Compilation compilation) => _assembly = compilation.Assembly;
+    public CallGraph(KnownSymbols symbols)
+    {
+        _assembly = symbols.Compilation.Assembly;
+        _autoProperties = symbols.AutoProperties;
+    }
 
     /// <summary>
     /// Records a call to <paramref name="target"/> made by <paramref name="owner"/>: an edge when the owner is
@@ -428,19 +430,7 @@ internal sealed class CallGraph
            && !target.IsExtern
            && target.ContainingType?.TypeKind != TypeKind.Interface
            && !target.IsImplicitlyDeclared
-           && !IsAutoPropertyGetter(target);
-
-
-    /// <summary>
-    /// <c>{ get; }</c>: reads a field, nothing to follow. Property reads are frequent, so the answer is kept per getter
-    /// (lock-free reads, striped additions; the syntax is looked at once).
-    /// </summary>
-    private bool IsAutoPropertyGetter(IMethodSymbol method)
-        => method.MethodKind == MethodKind.PropertyGet && _autoPropertyGetters.GetOrAdd(method.OriginalDefinition, s_isAutoPropertyGetter);
-
-    private static bool IsAutoPropertyGetterCore(IMethodSymbol getter)
-        => getter.DeclaringSyntaxReferences is { Length: 1 } references
-           && references[0].GetSyntax() is Microsoft.CodeAnalysis.CSharp.Syntax.AccessorDeclarationSyntax { Body: null, ExpressionBody: null };
+           && !_autoProperties.IsAutoPropertyGetter(target);
 
 
     private static int CompareByLocation(IMethodSymbol x, IMethodSymbol y)

@@ -32,6 +32,7 @@ internal sealed class KnownSymbols
     private Knowledge.ExternalCalls? _externalCalls;
     private PooledClientSymbols? _pooledClientSymbols;
     private Knowledge.PooledClients? _pooledClients;
+    private Shared.AutoProperties? _autoProperties;
 
     private readonly object _gate = new();
 
@@ -68,6 +69,9 @@ internal sealed class KnownSymbols
 
     /// <summary>Which calls leave the process (HTTP, gRPC, email, publish, delay, LLM); answers are cached per method.</summary>
     public Knowledge.ExternalCalls ExternalCalls => Get(ref _externalCalls, static k => new Knowledge.ExternalCalls(k.External));
+
+    /// <summary>Which getters of the compilation are auto-property getters, kept for every rule that follows calls.</summary>
+    public Shared.AutoProperties AutoProperties => Get(ref _autoProperties, static _ => new Shared.AutoProperties());
 
     public PooledClientSymbols PooledClientTypes => Get(ref _pooledClientSymbols, static k => new PooledClientSymbols(k.Compilation));
 

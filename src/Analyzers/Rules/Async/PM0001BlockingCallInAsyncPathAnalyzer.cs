@@ -25,7 +25,7 @@ public sealed class PM0001BlockingCallInAsyncPathAnalyzer : PostmortemAnalyzer
 
     private protected override void Register(RuleContext context)
     {
-        var graph = new CallGraph(context.Compilation);
+        var graph = new CallGraph(context.Symbols);
         context.RegisterOperationAction(c => AnalyzeInvocation(c, context, graph), OperationKind.Invocation);
         context.RegisterOperationAction(c => graph.RecordImplicitCall(c, context.Symbols), OperationKind.ObjectCreation, OperationKind.PropertyReference);
         context.RegisterSymbolAction(c => graph.RecordDeclaration((IMethodSymbol)c.Symbol), SymbolKind.Method);

@@ -24,7 +24,7 @@ public sealed class PM0002SyncWaitInAsyncPathAnalyzer : PostmortemAnalyzer
     private protected override void Register(RuleContext context)
     {
         var tasks = context.Symbols.Tasks;
-        var graph = new CallGraph(context.Compilation);
+        var graph = new CallGraph(context.Symbols);
         context.RegisterOperationAction(c => AnalyzeResult(c, context, tasks, graph), OperationKind.PropertyReference);
         context.RegisterOperationAction(c => AnalyzeInvocation(c, context, tasks, graph), OperationKind.Invocation);
         context.RegisterOperationAction(c => graph.RecordImplicitCall(c, context.Symbols), OperationKind.ObjectCreation);

@@ -37,7 +37,7 @@ public sealed class PM0005TransactionHeldAcrossExternalCallAnalyzer : Postmortem
     {
         // Every call is classified once (external call, region event, call to a method of the compilation) for the
         // summaries. A body is walked as a whole only when it makes an external call or opens or closes a region, once.
-        var graph = new CallGraph(context.Compilation);
+        var graph = new CallGraph(context.Symbols);
         var bodies = new Bodies(context, graph);
         context.RegisterOperationAction(c => AnalyzeInvocation(c, context, graph, bodies), OperationKind.Invocation);
         if (context.Symbols.Transactions.TransactionScope is not null)

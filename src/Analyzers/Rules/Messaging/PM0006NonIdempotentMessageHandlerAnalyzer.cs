@@ -102,7 +102,7 @@ public sealed class PM0006NonIdempotentMessageHandlerAnalyzer : PostmortemAnalyz
             _messaging = rule.Symbols.Messaging;
             _ef = rule.Symbols.EntityFramework;
             _external = rule.Symbols.ExternalCalls;
-            _graph = new CallGraph(rule.Compilation);
+            _graph = new CallGraph(rule.Symbols);
         }
 
         public void AnalyzeMethod(SymbolAnalysisContext context)
