@@ -268,10 +268,9 @@ internal static class NonIdempotentEffects
     /// </summary>
     public static bool IsStripeCallWithoutIdempotencyKey(IInvocationOperation invocation, MessagingSymbols messaging)
     {
-        // Names first: Stripe's namespace is large, and its types are resolved only for a call into Stripe.net that could move money.
+        // The name first, then Stripe.net's assembly (its types are resolved once, on the first call whose name could move money).
         var method = invocation.TargetMethod;
         if (!StartsWithAny(method.Name, s_moneyMovingPrefixes)
-            || method.ContainingAssembly?.Name.StartsWith("Stripe", System.StringComparison.Ordinal) != true
             || messaging.StripeRequestOptions is not { } requestOptions
             || !SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, requestOptions.ContainingAssembly))
         {

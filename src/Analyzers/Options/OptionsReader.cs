@@ -33,10 +33,16 @@ internal sealed class OptionsReader
         return bool.TryParse(text.Trim(), out var value) ? value : bool.Parse(option.DefaultValue);
     }
 
+    /// <summary>
+    /// True when some .editorconfig section or global option sets <paramref name="option"/>; cached per key. A rule that
+    /// reads an option on a hot path can ask once and skip <see cref="GetRaw"/> when nothing sets it.
+    /// </summary>
+    public bool IsConfiguredAnywhere(PostmortemOption option) => _configured.GetOrAdd(option.Key, _isConfiguredAnywhere);
+
     public string? GetRaw(PostmortemOption option, SyntaxTree tree)
     {
         // Most options are configured nowhere: the answer is cached per key, where the tree's options cost two lookups.
-        if (!_configured.GetOrAdd(option.Key, _isConfiguredAnywhere))
+        if (!IsConfiguredAnywhere(option))
         {
             return null;
         }

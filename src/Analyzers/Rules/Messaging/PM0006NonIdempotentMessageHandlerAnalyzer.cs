@@ -92,7 +92,8 @@ public sealed class PM0006NonIdempotentMessageHandlerAnalyzer : PostmortemAnalyz
         private readonly ConcurrentQueue<IMethodSymbol> _interfaceJobs = new();
 
         /// <summary>Each interface implemented in the compilation, with its one implementing type; null once a second one is seen.</summary>
-        private readonly ConcurrentDictionary<INamedTypeSymbol, INamedTypeSymbol?> _implementations = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<INamedTypeSymbol, INamedTypeSymbol?> _implementations = new(concurrencyLevel: 64, capacity: 2048, SymbolEqualityComparer.Default);
+        private readonly bool _markersConfigured;
         private int _massTransitInbox;
 
         public State(RuleContext rule)
@@ -103,6 +104,7 @@ public sealed class PM0006NonIdempotentMessageHandlerAnalyzer : PostmortemAnalyz
             _ef = rule.Symbols.EntityFramework;
             _external = rule.Symbols.ExternalCalls;
             _graph = new CallGraph(rule.Symbols);
+            _markersConfigured = rule.Options.IsConfiguredAnywhere(OptionCatalog.PM0006IdempotencyMarkers);
         }
 
         public void AnalyzeMethod(SymbolAnalysisContext context)
@@ -664,6 +666,11 @@ public sealed class PM0006NonIdempotentMessageHandlerAnalyzer : PostmortemAnalyz
 
         private string[] MarkersFor(SyntaxTree tree)
         {
+            if (!_markersConfigured)
+            {
+                return System.Array.Empty<string>();
+            }
+
             var list = _rule.Options.GetRaw(OptionCatalog.PM0006IdempotencyMarkers, tree) ?? string.Empty;
             return list.Length == 0 ? System.Array.Empty<string>() : _markersByList.GetOrAdd(list, static text => Tenants.Split(text));
         }
