@@ -1,4 +1,6 @@
 using System;
+using System.Runtime.CompilerServices;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using Postmortem.Analyzers.Shared;
@@ -44,6 +46,8 @@ internal static class NonIdempotentEffects
     /// <summary>Names that say the code deduplicates (types, members, attributes), case-insensitive substrings.</summary>
     private static readonly string[] s_markers = { "Idempoten", "Inbox", "Dedup", "Processed" };
 
+    private static readonly MarkerAnswer?[] s_markerAnswers = new MarkerAnswer?[4096];
+
     /// <summary>Members that carry the identity of a delivered message.</summary>
     private static readonly string[] s_identityMembers = { "MessageId", "TopicPartitionOffset", "DeduplicationId", "IdempotencyKey" };
 
@@ -62,7 +66,7 @@ internal static class NonIdempotentEffects
     /// <summary>True for a name containing a built-in marker or one of <paramref name="extra"/>.</summary>
     public static bool IsMarkerName(string name, string[] extra)
     {
-        if (ContainsIgnoreCase(name, s_markers))
+        if (HasBuiltInMarker(name))
         {
             return true;
         }
@@ -76,6 +80,38 @@ internal static class NonIdempotentEffects
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// <see cref="ContainsIgnoreCase"/> with the built-in markers, remembered per name. The same name (a member's, a type's)
+    /// is asked about at every reference, and symbols hand out the same string each time: a small table indexed by the
+    /// string's identity answers most of them. Entries are replaced whole, without locks; a lost race only costs a recount.
+    /// </summary>
+    private static bool HasBuiltInMarker(string name)
+    {
+        var slot = RuntimeHelpers.GetHashCode(name) & (s_markerAnswers.Length - 1);
+        var cached = Volatile.Read(ref s_markerAnswers[slot]);
+        if (cached is not null && ReferenceEquals(cached.Name, name))
+        {
+            return cached.HasMarker;
+        }
+
+        var hasMarker = ContainsIgnoreCase(name, s_markers);
+        Volatile.Write(ref s_markerAnswers[slot], new MarkerAnswer(name, hasMarker));
+        return hasMarker;
+    }
+
+    private sealed class MarkerAnswer
+    {
+        public MarkerAnswer(string name, bool hasMarker)
+        {
+            Name = name;
+            HasMarker = hasMarker;
+        }
+
+        public string Name { get; }
+
+        public bool HasMarker { get; }
     }
 
     /// <summary>

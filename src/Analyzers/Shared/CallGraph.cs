@@ -458,6 +458,8 @@ internal sealed class ForwardSummaries
     private static readonly List<(IMethodSymbol, SyntaxNode)> s_noCalls = new();
     private readonly Dictionary<IMethodSymbol, List<(IMethodSymbol Callee, SyntaxNode Site)>> _calls;
     private readonly Dictionary<IMethodSymbol, List<BuriedEffect>> _facts;
+    private System.Func<IMethodSymbol, List<(IMethodSymbol Callee, SyntaxNode Site)>?>? _lateCalls;
+    private HashSet<IMethodSymbol>? _expanded;
 
     internal ForwardSummaries(Dictionary<IMethodSymbol, List<(IMethodSymbol, SyntaxNode)>> calls, Dictionary<IMethodSymbol, List<BuriedEffect>> facts)
     {
@@ -468,8 +470,33 @@ internal sealed class ForwardSummaries
     /// <summary>The facts <paramref name="method"/>'s own code shows, in source order.</summary>
     public IReadOnlyList<BuriedEffect> FactsOf(IMethodSymbol method) => _facts.TryGetValue(CallGraph.Key(method), out var list) ? list : s_noFacts;
 
+    /// <summary>
+    /// Calls known only when asked for (PM0006: a call through an interface, to its one implementation), resolved for a method
+    /// the first time a query reaches it: most methods are never reached, and resolving costs a lookup of the implementation.
+    /// Queries are single-threaded (compilation end).
+    /// </summary>
+    public void AddLateCalls(System.Func<IMethodSymbol, List<(IMethodSymbol Callee, SyntaxNode Site)>?> lateCalls)
+    {
+        _lateCalls = lateCalls;
+        _expanded = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+    }
+
     /// <summary>The calls <paramref name="method"/>'s own code makes to methods of the compilation.</summary>
-    public IReadOnlyList<(IMethodSymbol Callee, SyntaxNode Site)> CallsOf(IMethodSymbol method) => _calls.TryGetValue(CallGraph.Key(method), out var list) ? list : s_noCalls;
+    public IReadOnlyList<(IMethodSymbol Callee, SyntaxNode Site)> CallsOf(IMethodSymbol method)
+    {
+        var key = CallGraph.Key(method);
+        if (_lateCalls is not null && _expanded!.Add(key) && _lateCalls(key) is { Count: > 0 } late)
+        {
+            if (!_calls.TryGetValue(key, out var calls))
+            {
+                _calls[key] = calls = new List<(IMethodSymbol, SyntaxNode)>();
+            }
+
+            calls.AddRange(late);
+        }
+
+        return _calls.TryGetValue(key, out var list) ? list : s_noCalls;
+    }
 
     /// <summary>
     /// Every fact of <paramref name="root"/> and of the methods it reaches, with the method that shows it and the chain of calls

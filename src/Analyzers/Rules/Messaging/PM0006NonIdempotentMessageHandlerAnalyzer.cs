@@ -410,18 +410,11 @@ public sealed class PM0006NonIdempotentMessageHandlerAnalyzer : PostmortemAnalyz
                 return;
             }
 
-            foreach (var (caller, target, site) in _interfaceCalls)
-            {
-                if (SingleImplementation(target, implementations) is { } implementation)
-                {
-                    _graph.RecordForwardCall(caller, implementation, site);
-                }
-            }
-
             // MassTransit's inbox, configured on a receive endpoint anywhere in the compilation, drops redelivered messages
             // before they reach the consumer; which consumers share that endpoint is decided at run time.
             var massTransitInbox = System.Threading.Volatile.Read(ref _massTransitInbox) == 1;
             var summaries = _graph.ResolveForward();
+            summaries.AddLateCalls(InterfaceCallsResolver(implementations));
             var saves = new Dictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
             var seen = new HashSet<(IMethodSymbol, int)>();
             foreach (var root in _roots)
@@ -490,6 +483,44 @@ public sealed class PM0006NonIdempotentMessageHandlerAnalyzer : PostmortemAnalyz
                     root.Lambda is null ? root.Method.ToMessageName() : "lambda in " + root.Method.ToMessageName(),
                     Describe(effects)));
             }
+        }
+
+        /// <summary>
+        /// The calls a method makes through interfaces, to the one implementation each has in the compilation: resolved only
+        /// for the methods a handler reaches (see <see cref="ForwardSummaries.AddLateCalls"/>).
+        /// </summary>
+        private System.Func<IMethodSymbol, List<(IMethodSymbol Callee, SyntaxNode Site)>?> InterfaceCallsResolver(Dictionary<IMethodSymbol, IMethodSymbol?> implementations)
+        {
+            var byCaller = new Dictionary<IMethodSymbol, List<(IMethodSymbol Target, SyntaxNode Site)>>(SymbolEqualityComparer.Default);
+            foreach (var (caller, target, site) in _interfaceCalls)
+            {
+                var key = CallGraph.Key(caller);
+                if (!byCaller.TryGetValue(key, out var calls))
+                {
+                    byCaller[key] = calls = new List<(IMethodSymbol, SyntaxNode)>();
+                }
+
+                calls.Add((target, site));
+            }
+
+            return caller =>
+            {
+                if (!byCaller.TryGetValue(caller, out var calls))
+                {
+                    return null;
+                }
+
+                List<(IMethodSymbol, SyntaxNode)>? resolved = null;
+                foreach (var (target, site) in calls)
+                {
+                    if (SingleImplementation(target, implementations) is { } implementation)
+                    {
+                        (resolved ??= new List<(IMethodSymbol, SyntaxNode)>()).Add((CallGraph.Key(implementation), site));
+                    }
+                }
+
+                return resolved;
+            };
         }
 
         /// <summary>
