@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.IO;
 using System.Text;
@@ -87,12 +86,12 @@ internal sealed class CallGraph
     // indexed once, at compilation end.
     private readonly IAssemblySymbol _assembly;
     private readonly AutoProperties _autoProperties;
-    private readonly ConcurrentQueue<(IMethodSymbol Caller, IMethodSymbol Callee)> _calls = new();
-    private readonly ConcurrentQueue<(IMethodSymbol Method, BuriedEffect Effect)> _effects = new();
-    private readonly ConcurrentQueue<AsyncCallSite> _sites = new();
-    private readonly ConcurrentQueue<IMethodSymbol> _overridden = new();
-    private readonly ConcurrentQueue<(IMethodSymbol Caller, IMethodSymbol Callee, SyntaxNode Site)> _forwardCalls = new();
-    private readonly ConcurrentQueue<(IMethodSymbol Method, BuriedEffect Fact)> _facts = new();
+    private readonly Recorded<(IMethodSymbol Caller, IMethodSymbol Callee)> _calls = new();
+    private readonly Recorded<(IMethodSymbol Method, BuriedEffect Effect)> _effects = new();
+    private readonly Recorded<AsyncCallSite> _sites = new();
+    private readonly Recorded<IMethodSymbol> _overridden = new();
+    private readonly Recorded<(IMethodSymbol Caller, IMethodSymbol Callee, SyntaxNode Site)> _forwardCalls = new();
+    private readonly Recorded<(IMethodSymbol Method, BuriedEffect Fact)> _facts = new();
 
     public CallGraph(KnownSymbols symbols)
     {
@@ -124,11 +123,11 @@ internal sealed class CallGraph
         var callee = Key(target);
         if (!owner.IsAsync)
         {
-            _calls.Enqueue((Key(owner.Function), callee));
+            _calls.Add((Key(owner.Function), callee));
         }
         else if (!owner.InLock)
         {
-            _sites.Enqueue(new AsyncCallSite(callee, operation.Syntax, owner.Function, containingSymbol));
+            _sites.Add(new AsyncCallSite(callee, operation.Syntax, owner.Function, containingSymbol));
         }
     }
 
@@ -160,7 +159,7 @@ internal sealed class CallGraph
     {
         if (owner.Function is not null && !owner.IsAsync)
         {
-            _effects.Enqueue((Key(owner.Function), new BuriedEffect(what, location)));
+            _effects.Add((Key(owner.Function), new BuriedEffect(what, location)));
         }
     }
 
@@ -172,20 +171,20 @@ internal sealed class CallGraph
     {
         if (HasBodyInCompilation(target))
         {
-            _calls.Enqueue((Key(caller), Key(target)));
+            _calls.Add((Key(caller), Key(target)));
         }
     }
 
     /// <summary>Records an effect <paramref name="function"/> performs itself, async or not; the first by position is kept.</summary>
     public void RecordEffect(IMethodSymbol function, string what, Location location)
-        => _effects.Enqueue((Key(function), new BuriedEffect(what, location)));
+        => _effects.Add((Key(function), new BuriedEffect(what, location)));
 
     /// <summary>Records a call site of <paramref name="target"/> in <paramref name="function"/> where a buried effect is reported, with the rule's <paramref name="detail"/>.</summary>
     public void RecordSite(IMethodSymbol target, SyntaxNode site, IMethodSymbol function, ISymbol containingSymbol, object? detail)
     {
         if (HasBodyInCompilation(target))
         {
-            _sites.Enqueue(new AsyncCallSite(Key(target), site, function, containingSymbol, detail));
+            _sites.Add(new AsyncCallSite(Key(target), site, function, containingSymbol, detail));
         }
     }
 
@@ -194,7 +193,7 @@ internal sealed class CallGraph
     {
         if (method.OverriddenMethod is { } overridden)
         {
-            _overridden.Enqueue(Key(overridden));
+            _overridden.Add(Key(overridden));
         }
     }
 
@@ -317,12 +316,12 @@ internal sealed class CallGraph
     {
         if (HasBodyInCompilation(target))
         {
-            _forwardCalls.Enqueue((Key(caller), Key(target), site));
+            _forwardCalls.Add((Key(caller), Key(target), site));
         }
     }
 
     /// <summary>Records a fact (an effect, or evidence against one) that <paramref name="method"/>'s own code shows, for <see cref="ResolveForward"/>.</summary>
-    public void RecordFact(IMethodSymbol method, BuriedEffect fact) => _facts.Enqueue((Key(method), fact));
+    public void RecordFact(IMethodSymbol method, BuriedEffect fact) => _facts.Add((Key(method), fact));
 
     /// <summary>Indexes the forward calls and facts once (compilation end); queries on the result are linear in what they reach.</summary>
     public ForwardSummaries ResolveForward()

@@ -88,7 +88,7 @@ public sealed class PM0006NonIdempotentMessageHandlerAnalyzer : PostmortemAnalyz
         private readonly CallGraph _graph;
         private readonly ConcurrentQueue<HandlerRoot> _roots = new();
         private readonly ConcurrentDictionary<string, string[]> _markersByList = new(System.StringComparer.Ordinal);
-        private readonly ConcurrentQueue<(IMethodSymbol Caller, IMethodSymbol Target, SyntaxNode Site)> _interfaceCalls = new();
+        private readonly Recorded<(IMethodSymbol Caller, IMethodSymbol Target, SyntaxNode Site)> _interfaceCalls = new();
         private readonly ConcurrentQueue<IMethodSymbol> _interfaceJobs = new();
 
         /// <summary>Each interface implemented in the compilation, with its one implementing type; null once a second one is seen.</summary>
@@ -177,7 +177,7 @@ public sealed class PM0006NonIdempotentMessageHandlerAnalyzer : PostmortemAnalyz
             if (IsInterfaceCall(method))
             {
                 // Followed at compilation end when exactly one type of the compilation implements the interface.
-                _interfaceCalls.Enqueue((owner, method, invocation.Syntax));
+                _interfaceCalls.Add((owner, method, invocation.Syntax));
             }
 
             var reduced = method.ReducedFrom ?? method;
