@@ -3,8 +3,6 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Text;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Postmortem.Analyzers.Knowledge;
@@ -47,8 +45,9 @@ public sealed class PM0006NonIdempotentMessageHandlerAnalyzer : PostmortemAnalyz
         context.RegisterOperationAction(state.AnalyzeInvocation, OperationKind.Invocation);
         context.RegisterOperationAction(state.AnalyzeObjectCreation, OperationKind.ObjectCreation);
         context.RegisterOperationAction(state.AnalyzeChange, OperationKind.CompoundAssignment, OperationKind.Increment, OperationKind.Decrement);
-        context.RegisterOperationAction(state.AnalyzeMemberReference, OperationKind.PropertyReference, OperationKind.FieldReference);
-        context.RegisterOperationAction(state.AnalyzeLiteral, OperationKind.Literal);
+        // Field references and literals are too frequent to watch one by one: the evidence they carry (When.NotExists, an
+        // identity header, a field named like an inbox) is used through a call, and is read from the call's receiver and arguments.
+        context.RegisterOperationAction(state.AnalyzeMemberReference, OperationKind.PropertyReference);
         context.RegisterOperationAction(state.AnalyzeCatch, OperationKind.CatchClause);
         context.RegisterOperationAction(state.AnalyzeSubscription, OperationKind.EventAssignment);
         context.RegisterSymbolAction(state.AnalyzeMethod, SymbolKind.Method);
@@ -180,6 +179,7 @@ public sealed class PM0006NonIdempotentMessageHandlerAnalyzer : PostmortemAnalyz
                 _interfaceCalls.Add((owner, method, invocation.Syntax));
             }
 
+            RecordEvidenceOfCall(owner, invocation.Instance, invocation.Arguments);
             var reduced = method.ReducedFrom ?? method;
             if (_ef.DbContext is not null)
             {
@@ -336,17 +336,17 @@ public sealed class PM0006NonIdempotentMessageHandlerAnalyzer : PostmortemAnalyz
             }
 
             var member = reference.Member;
-            if (reference is IFieldReferenceOperation { Field.Name: "NotExists" } && SymbolEqualityComparer.Default.Equals(member.ContainingType, _messaging.RedisWhen))
-            {
-                Record(owner, "When.NotExists", reference, EffectKinds.Evidence);
-                return;
-            }
-
-            if (reference is IPropertyReferenceOperation property
-                && _graph.MayHaveAccessorsWithBodies(property.Property)
+            var property = (IPropertyReferenceOperation)reference;
+            if (_graph.MayHaveAccessorsWithBodies(property.Property)
                 && (IsWritten(reference) ? property.Property.SetMethod : property.Property.GetMethod) is { } accessor)
             {
                 _graph.RecordForwardCall(owner, accessor, reference.Syntax);
+            }
+
+            if (!property.Arguments.IsEmpty)
+            {
+                // An indexer: headers["Idempotency-Key"], message.Headers[Headers.MessageId].
+                RecordEvidenceOfCall(owner, instance: null, property.Arguments);
             }
 
             if (NonIdempotentEffects.IsIdentityMember(member, _messaging))
@@ -366,14 +366,41 @@ public sealed class PM0006NonIdempotentMessageHandlerAnalyzer : PostmortemAnalyz
             }
         }
 
-        public void AnalyzeLiteral(OperationAnalysisContext context)
+        /// <summary>
+        /// The evidence a call (or an indexer) carries in its receiver and arguments: Redis's <c>When.NotExists</c>, a string naming
+        /// an identity header (<c>"Idempotency-Key"</c>), a constant naming the message identity (Rebus's <c>Headers.MessageId</c>),
+        /// and a receiver field named like a marker (<c>_processedMessages.Add(id)</c>).
+        /// </summary>
+        private void RecordEvidenceOfCall(IMethodSymbol owner, IOperation? instance, ImmutableArray<IArgumentOperation> arguments)
         {
-            // The token's text first: constant values of every literal are costly to ask for, and most literals are not strings.
-            if (context.Operation.Syntax is LiteralExpressionSyntax { RawKind: (int)SyntaxKind.StringLiteralExpression } literal
-                && literal.Token.ValueText is var text && context.ContainingSymbol is IMethodSymbol owner
-                && NonIdempotentEffects.IsIdentityHeader(text) && !InLoggingCall(context.Operation))
+            if (instance?.WithoutConversions() is IFieldReferenceOperation { Field: var field } receiver
+                && NonIdempotentEffects.IsMarkerName(field.Name, MarkersFor(receiver.Syntax.SyntaxTree)))
             {
-                Record(owner, "identity header", context.Operation, EffectKinds.Evidence);
+                Record(owner, "marker", receiver, EffectKinds.Evidence);
+            }
+
+            foreach (var argument in arguments)
+            {
+                var value = argument.Value.WithoutConversions();
+                if (value is IFieldReferenceOperation { Field: var constant } fieldReference)
+                {
+                    if (constant.Name == "NotExists" && SymbolEqualityComparer.Default.Equals(constant.ContainingType, _messaging.RedisWhen))
+                    {
+                        Record(owner, "When.NotExists", fieldReference, EffectKinds.Evidence);
+                        continue;
+                    }
+
+                    if (NonIdempotentEffects.IsIdentityMember(constant, _messaging) && !InLoggingCall(value))
+                    {
+                        Record(owner, "message identity", fieldReference, EffectKinds.Evidence);
+                        continue;
+                    }
+                }
+
+                if (value.ConstantValue is { HasValue: true, Value: string text } && NonIdempotentEffects.IsIdentityHeader(text) && !InLoggingCall(value))
+                {
+                    Record(owner, "identity header", value, EffectKinds.Evidence);
+                }
             }
         }
 

@@ -147,6 +147,15 @@ public sealed class PM0006NonIdempotentMessageHandlerTests
     public Task DoesNotFlag_InboxTypeInCallee() => Flags(Sources.InboxInCallee);
 
     [Fact]
+    public Task DoesNotFlag_RebusMessageIdHeaderRead() => Flags(Sources.RebusMessageIdHeader);
+
+    [Fact]
+    public Task DoesNotFlag_IdempotencyHeaderRead() => Flags(Sources.IdempotencyHeader);
+
+    [Fact]
+    public Task DoesNotFlag_ProcessedSetField() => Flags(Sources.ProcessedSetField);
+
+    [Fact]
     public Task DoesNotFlag_IdempotentAttribute() => Flags(Sources.IdempotentAttribute);
 
     [Fact]
@@ -519,6 +528,72 @@ public sealed class PM0006NonIdempotentMessageHandlerTests
                 public async Task {|#0:Handle|}(OrderPlaced message)
                 {
                     _db.Orders.Add(new Order { ExternalId = message.OrderId, Total = message.Total });
+                    await _db.SaveChangesAsync();
+                }
+            }
+            """ + Model;
+
+        public const string RebusMessageIdHeader = """
+            using System.Threading.Tasks;
+            using Rebus.Handlers;
+            using Rebus.Messages;
+            using Rebus.Pipeline;
+
+            public sealed class OrderPlacedHandler : IHandleMessages<OrderPlaced>
+            {
+                private readonly ShopContext _db;
+                private readonly IMessageContext _context;
+
+                public OrderPlacedHandler(ShopContext db, IMessageContext context) => (_db, _context) = (db, context);
+
+                public async Task Handle(OrderPlaced message)
+                {
+                    var messageId = _context.Headers[Headers.MessageId];
+                    _db.Orders.Add(new Order { ExternalId = messageId, Total = message.Total });
+                    await _db.SaveChangesAsync();
+                }
+            }
+            """ + Model;
+
+        public const string IdempotencyHeader = """
+            using System.Threading.Tasks;
+            using MassTransit;
+
+            public sealed class OrderPlacedConsumer : IConsumer<OrderPlaced>
+            {
+                private readonly ShopContext _db;
+
+                public OrderPlacedConsumer(ShopContext db) => _db = db;
+
+                public async Task Consume(ConsumeContext<OrderPlaced> context)
+                {
+                    var key = context.Headers.Get<string>("Idempotency-Key");
+                    _db.Orders.Add(new Order { ExternalId = key ?? context.Message.OrderId, Total = context.Message.Total });
+                    await _db.SaveChangesAsync();
+                }
+            }
+            """ + Model;
+
+        public const string ProcessedSetField = """
+            using System.Collections.Concurrent;
+            using System.Threading.Tasks;
+            using MassTransit;
+
+            public sealed class OrderPlacedConsumer : IConsumer<OrderPlaced>
+            {
+                private static readonly ConcurrentDictionary<string, bool> _processedOrders = new();
+                private readonly ShopContext _db;
+
+                public OrderPlacedConsumer(ShopContext db) => _db = db;
+
+                public async Task Consume(ConsumeContext<OrderPlaced> context)
+                {
+                    if (!_processedOrders.TryAdd(context.Message.OrderId, true))
+                    {
+                        return;
+                    }
+
+                    _db.Orders.Add(new Order { ExternalId = context.Message.OrderId, Total = context.Message.Total });
                     await _db.SaveChangesAsync();
                 }
             }
