@@ -97,9 +97,10 @@ internal sealed class ExternalCall
 /// and LLM chat calls (OpenAI, Azure.AI.OpenAI 1.x, Microsoft.Extensions.AI IChatClient). A family is active only
 /// when its library is referenced. Not listed on purpose: SignalR and WebSocket pushes (another rule covers
 /// them) and DotNetCore.CAP's ICapPublisher, which writes to the database outbox inside a CAP transaction.
-/// Answers are cached per type (most types belong to no family) and, for the types of a family, per method. Each answer also says whether the call hands something over
-/// (<see cref="ExternalCall.Delivers"/>) and, for HTTP, which method it sends (<see cref="ExternalCall.Verb"/>, and
-/// <see cref="VerbOf"/> for <c>Send</c>/<c>SendAsync</c>, whose request carries it).
+/// Answers are cached per type (most types belong to no family) and, for the types of a family, per method. Each
+/// answer also says whether the call hands something over (<see cref="ExternalCall.Delivers"/>) and, for HTTP, which
+/// method it sends (<see cref="ExternalCall.Verb"/>, and <see cref="VerbOf"/> for <c>Send</c>/<c>SendAsync</c>, whose
+/// request carries it).
 /// </summary>
 internal sealed class ExternalCalls
 {
@@ -157,26 +158,7 @@ internal sealed class ExternalCalls
     }
 
     /// <summary>True when at least one family's library is referenced (Task.Delay always is).</summary>
-    public bool IsEmpty
-    {
-        get
-        {
-            if (_task is not null)
-            {
-                return false;
-            }
-
-            foreach (var family in _families)
-            {
-                if (family.TypeIn(_symbols) is not null)
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
-    }
+    public bool IsEmpty => _task is null && ActiveFamilies().Length == 0;
 
     /// <summary>The external call <paramref name="invocation"/> makes, or null.</summary>
     public ExternalCall? Find(IInvocationOperation invocation)

@@ -48,6 +48,9 @@ internal static class NonIdempotentEffects
 
     private static readonly MarkerAnswer?[] s_markerAnswers = new MarkerAnswer?[4096];
 
+    /// <summary>Words in a header key that names a delivery's identity ("Idempotency-Key", "x-dedup-id").</summary>
+    private static readonly string[] s_identityHeaderWords = ["idempoten", "dedup"];
+
     /// <summary>Members that carry the identity of a delivered message.</summary>
     private static readonly string[] s_identityMembers = { "MessageId", "TopicPartitionOffset", "DeduplicationId", "IdempotencyKey" };
 
@@ -153,8 +156,6 @@ internal static class NonIdempotentEffects
 
     /// <summary>A header key such as "Idempotency-Key" or "x-dedup-id".</summary>
     public static bool IsIdentityHeader(string literal) => literal.Length < 64 && ContainsIgnoreCase(literal, s_identityHeaderWords);
-
-    private static readonly string[] s_identityHeaderWords = ["idempoten", "dedup"];
 
     /// <summary>
     /// DbContext.SaveChanges(Async) (and overrides in derived contexts), or the same method of an interface that stands for a

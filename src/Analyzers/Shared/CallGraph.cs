@@ -431,7 +431,6 @@ internal sealed class CallGraph
            && !target.IsImplicitlyDeclared
            && !_autoProperties.IsAutoPropertyGetter(target);
 
-
     private static int CompareByLocation(IMethodSymbol x, IMethodSymbol y)
     {
         var left = x.Locations.Length > 0 ? x.Locations[0] : Location.None;

@@ -47,7 +47,7 @@ public sealed class PM0006NonIdempotentMessageHandlerAnalyzer : PostmortemAnalyz
         context.RegisterOperationAction(state.AnalyzeChange, OperationKind.CompoundAssignment, OperationKind.Increment, OperationKind.Decrement);
         // Field references and literals are too frequent to watch one by one: the evidence they carry (When.NotExists, an
         // identity header, a field named like an inbox) is used through a call, and is read from the call's receiver and arguments.
-        context.RegisterOperationAction(state.AnalyzeMemberReference, OperationKind.PropertyReference);
+        context.RegisterOperationAction(state.AnalyzePropertyReference, OperationKind.PropertyReference);
         context.RegisterOperationAction(state.AnalyzeCatch, OperationKind.CatchClause);
         context.RegisterOperationAction(state.AnalyzeSubscription, OperationKind.EventAssignment);
         context.RegisterSymbolAction(state.AnalyzeMethod, SymbolKind.Method);
@@ -327,26 +327,25 @@ public sealed class PM0006NonIdempotentMessageHandlerAnalyzer : PostmortemAnalyz
             }
         }
 
-        public void AnalyzeMemberReference(OperationAnalysisContext context)
+        public void AnalyzePropertyReference(OperationAnalysisContext context)
         {
-            var reference = (IMemberReferenceOperation)context.Operation;
+            var reference = (IPropertyReferenceOperation)context.Operation;
             if (context.ContainingSymbol is not IMethodSymbol owner)
             {
                 return;
             }
 
-            var member = reference.Member;
-            var property = (IPropertyReferenceOperation)reference;
-            if (_graph.MayHaveAccessorsWithBodies(property.Property)
-                && (IsWritten(reference) ? property.Property.SetMethod : property.Property.GetMethod) is { } accessor)
+            var member = reference.Property;
+            if (_graph.MayHaveAccessorsWithBodies(member)
+                && (IsWritten(reference) ? member.SetMethod : member.GetMethod) is { } accessor)
             {
                 _graph.RecordForwardCall(owner, accessor, reference.Syntax);
             }
 
-            if (!property.Arguments.IsEmpty)
+            if (!reference.Arguments.IsEmpty)
             {
                 // An indexer: headers["Idempotency-Key"], message.Headers[Headers.MessageId].
-                RecordEvidenceOfCall(owner, instance: null, property.Arguments);
+                RecordEvidenceOfCall(owner, instance: null, reference.Arguments);
             }
 
             if (NonIdempotentEffects.IsIdentityMember(member, _messaging))
