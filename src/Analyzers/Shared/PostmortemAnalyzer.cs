@@ -2,13 +2,14 @@ using System;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Postmortem.Analyzers.Options;
 
 namespace Postmortem.Analyzers.Shared;
 
 /// <summary>
 /// The base of every rule. It owns <see cref="Initialize"/>: concurrent execution, generated code skipped
 /// unless the rule opts in, well-known symbols resolved once per compilation, and nothing registered when
-/// the rule's library is absent. Rules only say when they apply and register their actions.
+/// the rule's library is absent or the user turned the rule off. Rules only say when they apply and register their actions.
 /// </summary>
 public abstract class PostmortemAnalyzer : DiagnosticAnalyzer
 {
@@ -42,6 +43,11 @@ public abstract class PostmortemAnalyzer : DiagnosticAnalyzer
             RuleContext rule;
             try
             {
+                if (RuleSeverity.IsOffEverywhere(start.Compilation, Rule.Id, start.CancellationToken))
+                {
+                    return;
+                }
+
                 rule = new RuleContext(start, Rule.Id);
                 if (!AppliesTo(rule))
                 {
