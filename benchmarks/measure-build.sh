@@ -46,7 +46,8 @@ cat >"$work/attach.targets" <<EOF
 <Project>
   <ItemGroup>
     <Analyzer Include="$work/analyzers/Postmortem.Analyzers.dll" />
-    <GlobalAnalyzerConfigFiles Include="$work/rules.globalconfig" />
+    <!-- GlobalAnalyzerConfigFiles turns into EditorConfigFiles before this file is imported: add it as the latter. -->
+    <EditorConfigFiles Include="$work/rules.globalconfig" />
   </ItemGroup>
 </Project>
 EOF

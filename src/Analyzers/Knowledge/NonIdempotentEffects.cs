@@ -1,6 +1,4 @@
 using System;
-using System.Runtime.CompilerServices;
-using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using Postmortem.Analyzers.Shared;
@@ -43,13 +41,15 @@ internal static class EffectKinds
 /// </summary>
 internal static class NonIdempotentEffects
 {
-    /// <summary>Names that say the code deduplicates (types, members, attributes), case-insensitive substrings.</summary>
-    private static readonly string[] s_markers = { "Idempoten", "Inbox", "Dedup", "Processed" };
+    /// <summary>Names that say the code deduplicates (types, members, attributes), case-insensitive substrings (in lower case).</summary>
+    private static readonly string[] s_markers = ["idempoten", "inbox", "dedup", "processed"];
 
-    private static readonly MarkerAnswer?[] s_markerAnswers = new MarkerAnswer?[4096];
+    private static readonly uint s_markerFirstLetters = FirstLetters(s_markers);
 
-    /// <summary>Words in a header key that names a delivery's identity ("Idempotency-Key", "x-dedup-id").</summary>
+    /// <summary>Words in a header key that names a delivery's identity ("Idempotency-Key", "x-dedup-id"), in lower case.</summary>
     private static readonly string[] s_identityHeaderWords = ["idempoten", "dedup"];
+
+    private static readonly uint s_identityHeaderFirstLetters = FirstLetters(s_identityHeaderWords);
 
     /// <summary>Members that carry the identity of a delivered message.</summary>
     private static readonly string[] s_identityMembers = { "MessageId", "TopicPartitionOffset", "DeduplicationId", "IdempotencyKey" };
@@ -69,7 +69,7 @@ internal static class NonIdempotentEffects
     /// <summary>True for a name containing a built-in marker or one of <paramref name="extra"/>.</summary>
     public static bool IsMarkerName(string name, string[] extra)
     {
-        if (HasBuiltInMarker(name))
+        if (ContainsIgnoreCase(name, s_markers, s_markerFirstLetters))
         {
             return true;
         }
@@ -86,51 +86,23 @@ internal static class NonIdempotentEffects
     }
 
     /// <summary>
-    /// <see cref="ContainsIgnoreCase"/> with the built-in markers, remembered per name. The same name (a member's, a type's)
-    /// is asked about at every reference, and symbols hand out the same string each time: a small table indexed by the
-    /// string's identity answers most of them. Entries are replaced whole, without locks; a lost race only costs a recount.
+    /// True when <paramref name="text"/> contains one of <paramref name="words"/> (lower-case ASCII letters), ignoring ASCII
+    /// case. Asked for the names of most calls, creations and property reads of the compilation: one pass over the text, and a
+    /// word is compared only where a character is the first letter of some word (<paramref name="firstLetters"/>, a bit per letter).
     /// </summary>
-    private static bool HasBuiltInMarker(string name)
-    {
-        var slot = RuntimeHelpers.GetHashCode(name) & (s_markerAnswers.Length - 1);
-        var cached = Volatile.Read(ref s_markerAnswers[slot]);
-        if (cached is not null && ReferenceEquals(cached.Name, name))
-        {
-            return cached.HasMarker;
-        }
-
-        var hasMarker = ContainsIgnoreCase(name, s_markers);
-        Volatile.Write(ref s_markerAnswers[slot], new MarkerAnswer(name, hasMarker));
-        return hasMarker;
-    }
-
-    private sealed class MarkerAnswer
-    {
-        public MarkerAnswer(string name, bool hasMarker)
-        {
-            Name = name;
-            HasMarker = hasMarker;
-        }
-
-        public string Name { get; }
-
-        public bool HasMarker { get; }
-    }
-
-    /// <summary>
-    /// True when <paramref name="text"/> contains one of <paramref name="words"/>, ignoring case. Asked for most names and
-    /// string literals of the compilation: one pass over the text, comparing a word only where its first letter is (ASCII
-    /// case folded with 0x20; the comparison itself decides).
-    /// </summary>
-    private static bool ContainsIgnoreCase(string text, string[] words)
+    private static bool ContainsIgnoreCase(string text, string[] words, uint firstLetters)
     {
         for (var i = 0; i < text.Length; i++)
         {
-            var folded = text[i] | 0x20;
+            var letter = (text[i] | 0x20) - 'a';
+            if ((uint)letter >= 26 || (firstLetters & (1u << letter)) == 0)
+            {
+                continue;
+            }
+
             foreach (var word in words)
             {
-                if ((word[0] | 0x20) == folded && text.Length - i >= word.Length
-                    && string.Compare(text, i, word, 0, word.Length, StringComparison.OrdinalIgnoreCase) == 0)
+                if (IsAt(text, i, word))
                 {
                     return true;
                 }
@@ -138,6 +110,37 @@ internal static class NonIdempotentEffects
         }
 
         return false;
+    }
+
+    /// <summary>True when <paramref name="word"/> (lower-case ASCII letters) appears at <paramref name="start"/> in <paramref name="text"/>, in either case.</summary>
+    private static bool IsAt(string text, int start, string word)
+    {
+        if (text.Length - start < word.Length)
+        {
+            return false;
+        }
+
+        for (var k = 0; k < word.Length; k++)
+        {
+            // A character folded with 0x20 equals a lower-case ASCII letter only when it is that letter, in either case.
+            if ((text[start + k] | 0x20) != word[k])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static uint FirstLetters(string[] words)
+    {
+        var letters = 0u;
+        foreach (var word in words)
+        {
+            letters |= 1u << (word[0] - 'a');
+        }
+
+        return letters;
     }
 
     /// <summary>True for a read of a message identity member (MessageId, TopicPartitionOffset, Kafka's ConsumeResult.Offset...).</summary>
@@ -155,7 +158,7 @@ internal static class NonIdempotentEffects
     }
 
     /// <summary>A header key such as "Idempotency-Key" or "x-dedup-id".</summary>
-    public static bool IsIdentityHeader(string literal) => literal.Length < 64 && ContainsIgnoreCase(literal, s_identityHeaderWords);
+    public static bool IsIdentityHeader(string literal) => literal.Length < 64 && ContainsIgnoreCase(literal, s_identityHeaderWords, s_identityHeaderFirstLetters);
 
     /// <summary>
     /// DbContext.SaveChanges(Async) (and overrides in derived contexts), or the same method of an interface that stands for a

@@ -396,7 +396,11 @@ public sealed class PM0006NonIdempotentMessageHandlerAnalyzer : PostmortemAnalyz
                     }
                 }
 
-                if (value.ConstantValue is { HasValue: true, Value: string text } && NonIdempotentEffects.IsIdentityHeader(text) && !InLoggingCall(value))
+                // The type first: reading ConstantValue boxes every numeric constant.
+                if (value.Type is { SpecialType: SpecialType.System_String }
+                    && value.ConstantValue is { HasValue: true, Value: string text }
+                    && NonIdempotentEffects.IsIdentityHeader(text)
+                    && !InLoggingCall(value))
                 {
                     Record(owner, "identity header", value, EffectKinds.Evidence);
                 }
