@@ -142,7 +142,7 @@ public sealed class PM0007CacheKeyWithoutTenantAnalyzer : PostmortemAnalyzer
                 }
             }
 
-            if (!HasKeyParameter(method))
+            if (!HasKeyParameter(method) || IsKeyBuilder(method))
             {
                 return CacheApi.None;
             }
@@ -164,6 +164,14 @@ public sealed class PM0007CacheKeyWithoutTenantAnalyzer : PostmortemAnalyzer
 
             return CacheApi.None;
         }
+
+        /// <summary>
+        /// A helper that only builds a key, such as <c>BuildScopedKey(this IMemoryCache, string key)</c>: it returns a string
+        /// and its name says it is a key. It reads and writes nothing; the cache call that receives its result is the one judged.
+        /// </summary>
+        private static bool IsKeyBuilder(IMethodSymbol method)
+            => method.OriginalDefinition.ReturnType.SpecialType == SpecialType.System_String
+               && method.Name.IndexOf("Key", System.StringComparison.Ordinal) >= 0;
 
         private static bool HasKeyParameter(IMethodSymbol method)
         {

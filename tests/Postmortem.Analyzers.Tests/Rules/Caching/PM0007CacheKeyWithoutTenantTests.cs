@@ -95,6 +95,9 @@ public sealed class PM0007CacheKeyWithoutTenantTests
     public Task DoesNotFlag_GuidOrIdentityWithOtherParts() => Verify.VerifyAsync(Sources.GuidWithOtherParts, Data);
 
     [Fact]
+    public Task Flags_CallUsingABuiltKey_NotTheKeyBuilder() => Verify.VerifyAsync(Sources.KeyBuilderOverTheCache, Data);
+
+    [Fact]
     public Task DoesNotFlag_StringCheckedAsGuid() => Verify.VerifyAsync(Sources.StringCheckedAsGuid, Data);
 
     [Fact]
@@ -226,6 +229,29 @@ public sealed class PM0007CacheKeyWithoutTenantTests
 
                 public Task<bool> Move(int fromId, int toId, string tenantId)
                     => [|redis.GetDatabase().SetMoveAsync($"{tenantId}:set:{fromId}", $"set:{toId}", "member")|];
+            }
+            """ + TenantContext;
+
+        /// <summary>An extension over IMemoryCache that only builds a key: the call that uses the key is the one judged.</summary>
+        public const string KeyBuilderOverTheCache = """
+            using Microsoft.Extensions.Caching.Memory;
+
+            namespace Shop;
+
+            public static class MemoryCacheKeys
+            {
+                public static string BuildScopedKey(this IMemoryCache _, string key) => "shop:" + key;
+            }
+
+            public sealed class Widgets(IMemoryCache cache, ITenantContext tenant)
+            {
+                public object? Widget(string fileName)
+                {
+                    var key = cache.BuildScopedKey(fileName);
+                    return [|cache.Get(key)|];
+                }
+
+                public object? TenantWidget(string fileName) => cache.Get(cache.BuildScopedKey(tenant.TenantId + ":" + fileName));
             }
             """ + TenantContext;
 
