@@ -673,7 +673,7 @@ internal static class CacheKeys
         }
     }
 
-    /// <summary>A value at the end of the chain: a Guid, a global dimension (time, culture, flag, enum), or a value that can collide.</summary>
+    /// <summary>A value at the end of the chain: a Guid, a global dimension (time, culture, flag, enum, file path), or a value that can collide.</summary>
     private static void Leaf(IOperation operation, string? name, ITypeSymbol? type, ref KeyShape shape)
     {
         if (IsReadFromRedis(type))
@@ -793,10 +793,25 @@ internal static class CacheKeys
         return false;
     }
 
+    /// <summary>
+    /// Cultures and languages, paths of files on the server (<c>mappingFilePath</c>, <c>viewFileName</c>, <c>physicalPath</c>) and
+    /// system names of plugins and providers (<c>moduleSystemName</c>): a file parsed into the cache, or a module's metadata, is the
+    /// same for every tenant the process serves.
+    /// </summary>
     private static bool IsDimensionName(string name)
-        => name.IndexOf("culture", StringComparison.OrdinalIgnoreCase) >= 0
-        || name.IndexOf("language", StringComparison.OrdinalIgnoreCase) >= 0
-        || name.IndexOf("locale", StringComparison.OrdinalIgnoreCase) >= 0;
+    {
+        foreach (var word in s_dimensionWords)
+        {
+            if (name.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly string[] s_dimensionWords = { "culture", "language", "locale", "filepath", "filename", "fullpath", "physicalpath", "systemname" };
 
     /// <summary>A key or prefix built somewhere else (<c>key</c>, <c>cacheKey</c>, <c>_keyPrefix</c>): what it holds is not visible here.</summary>
     private static bool IsNamedLikeKey(string name)

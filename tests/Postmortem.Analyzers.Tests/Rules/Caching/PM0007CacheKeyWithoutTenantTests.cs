@@ -245,13 +245,13 @@ public sealed class PM0007CacheKeyWithoutTenantTests
 
             public sealed class Widgets(IMemoryCache cache, ITenantContext tenant)
             {
-                public object? Widget(string fileName)
+                public object? Widget(string slug)
                 {
-                    var key = cache.BuildScopedKey(fileName);
+                    var key = cache.BuildScopedKey(slug);
                     return [|cache.Get(key)|];
                 }
 
-                public object? TenantWidget(string fileName) => cache.Get(cache.BuildScopedKey(tenant.TenantId + ":" + fileName));
+                public object? TenantWidget(string slug) => cache.Get(cache.BuildScopedKey(tenant.TenantId + ":" + slug));
             }
             """ + TenantContext;
 
@@ -534,6 +534,12 @@ public sealed class PM0007CacheKeyWithoutTenantTests
                 public Task<string?> Ui() => cache.GetStringAsync("ui:" + CultureInfo.CurrentUICulture.Name);
 
                 public Task<string?> Stats(Period period, bool detailed) => cache.GetStringAsync($"stats:{period}:{detailed}");
+
+                public Task<string?> Mapping(string mappingFilePath) => cache.GetStringAsync("mapping:" + mappingFilePath);
+
+                public Task<string?> Template(string viewFileName) => cache.GetStringAsync($"template:{viewFileName}");
+
+                public Task<string?> Module(string moduleSystemName) => cache.GetStringAsync("metadata:" + moduleSystemName);
             }
             """ + TenantContext;
 
