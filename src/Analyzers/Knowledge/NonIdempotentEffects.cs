@@ -308,10 +308,10 @@ internal static class NonIdempotentEffects
     /// </summary>
     public static bool IsStripeCallWithoutIdempotencyKey(IInvocationOperation invocation, MessagingSymbols messaging)
     {
-        // The name first, then Stripe.net's assembly (its types are resolved once, on the first call whose name could move money).
+        // Stripe.net first (resolved once per compilation; without it, no call is looked at), then the name, then the assembly.
         var method = invocation.TargetMethod;
-        if (!StartsWithAny(method.Name, s_moneyMovingPrefixes)
-            || messaging.StripeRequestOptions is not { } requestOptions
+        if (messaging.StripeRequestOptions is not { } requestOptions
+            || !StartsWithAny(method.Name, s_moneyMovingPrefixes)
             || !SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, requestOptions.ContainingAssembly))
         {
             return false;
