@@ -68,22 +68,7 @@ internal static class NonIdempotentEffects
 
     /// <summary>True for a name containing a built-in marker or one of <paramref name="extra"/>.</summary>
     public static bool IsMarkerName(string name, string[] extra)
-    {
-        if (ContainsIgnoreCase(name, s_markers, s_markerFirstLetters))
-        {
-            return true;
-        }
-
-        foreach (var marker in extra)
-        {
-            if (name.IndexOf(marker, StringComparison.OrdinalIgnoreCase) >= 0)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+        => ContainsIgnoreCase(name, s_markers, s_markerFirstLetters) || Words.ContainsAny(name, extra);
 
     /// <summary>
     /// True when <paramref name="text"/> contains one of <paramref name="words"/> (lower-case ASCII letters), ignoring ASCII

@@ -756,7 +756,7 @@ internal static class CacheKeys
     /// correlation and trace ids. They are unique across tenants in practice (ASP.NET Core Identity user ids are Guid strings;
     /// sessions and tokens are random), like Guids.
     /// </summary>
-    private static bool NamesIdentity(string name) => ContainsAnyIgnoreCase(name, s_identityWords);
+    private static bool NamesIdentity(string name) => Words.ContainsAny(name, s_identityWords);
 
     private static readonly string[] s_identityWords = { "user", "email", "session", "device", "token", "login", "jti", "otp", "nonce", "connection", "correlation", "trace" };
 
@@ -787,22 +787,9 @@ internal static class CacheKeys
     /// system names of plugins and providers (<c>moduleSystemName</c>): a file parsed into the cache, or a module's metadata, is the
     /// same for every tenant the process serves.
     /// </summary>
-    private static bool IsDimensionName(string name) => ContainsAnyIgnoreCase(name, s_dimensionWords);
+    private static bool IsDimensionName(string name) => Words.ContainsAny(name, s_dimensionWords);
 
     private static readonly string[] s_dimensionWords = { "culture", "language", "locale", "filepath", "filename", "fullpath", "physicalpath", "systemname" };
-
-    private static bool ContainsAnyIgnoreCase(string name, string[] words)
-    {
-        foreach (var word in words)
-        {
-            if (name.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 
     /// <summary>A key or prefix built somewhere else (<c>key</c>, <c>cacheKey</c>, <c>_keyPrefix</c>): what it holds is not visible here.</summary>
     private static bool IsNamedLikeKey(string name)

@@ -38,20 +38,7 @@ internal sealed class TenantNames
             return false;
         }
 
-        if (name!.IndexOf(Tenant, StringComparison.OrdinalIgnoreCase) >= 0)
-        {
-            return true;
-        }
-
-        foreach (var identifier in _identifiers)
-        {
-            if (name.IndexOf(identifier, StringComparison.OrdinalIgnoreCase) >= 0)
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return name!.IndexOf(Tenant, StringComparison.OrdinalIgnoreCase) >= 0 || Words.ContainsAny(name, _identifiers);
     }
 
     /// <summary>

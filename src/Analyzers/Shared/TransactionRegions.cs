@@ -435,15 +435,9 @@ internal sealed class TransactionRegions
     {
         foreach (var descendant in function.Descendants())
         {
-            if (descendant.ConstantValue is { HasValue: true, Value: string text })
+            if (descendant.ConstantValue is { HasValue: true, Value: string text } && Words.ContainsAny(text, s_advisoryLocks))
             {
-                foreach (var marker in s_advisoryLocks)
-                {
-                    if (text.IndexOf(marker, StringComparison.OrdinalIgnoreCase) >= 0)
-                    {
-                        return true;
-                    }
-                }
+                return true;
             }
         }
 
