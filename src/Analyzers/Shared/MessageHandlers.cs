@@ -33,31 +33,35 @@ internal static class MessageHandlers
     /// <summary>The kind of handler a method declares itself to be (by interface implementation or trigger attribute).</summary>
     public static MessageHandlerKind ClassifyMethod(IMethodSymbol method, MessagingSymbols symbols)
     {
-        if (method.MethodKind != MethodKind.Ordinary || method.IsStatic && method.Parameters.IsEmpty)
+        // Asked for every method of the compilation: Parameters is read last, because reading it makes a symbol per parameter.
+        if (method.MethodKind != MethodKind.Ordinary)
         {
             return MessageHandlerKind.None;
         }
 
         switch (method.Name)
         {
-            case "Consume" when ImplementsMember(method, symbols.MassTransitConsumer, "Consume"):
+            case "Consume" when !method.IsStatic && ImplementsMember(method, symbols.MassTransitConsumer, "Consume"):
                 return MessageHandlerKind.MassTransitConsumer;
-            case "Handle" when ImplementsMember(method, symbols.NServiceBusHandler, "Handle"):
+            case "Handle" when !method.IsStatic && ImplementsMember(method, symbols.NServiceBusHandler, "Handle"):
                 return MessageHandlerKind.NServiceBusHandler;
-            case "Handle" when ImplementsMember(method, symbols.RebusHandler, "Handle"):
+            case "Handle" when !method.IsStatic && ImplementsMember(method, symbols.RebusHandler, "Handle"):
                 return MessageHandlerKind.RebusHandler;
         }
 
-        if (symbols.FunctionTriggerAttributes.Length > 0)
+        var triggers = symbols.FunctionTriggerAttributes;
+        if (triggers.Length == 0)
         {
-            foreach (var parameter in method.Parameters)
+            return MessageHandlerKind.None;
+        }
+
+        foreach (var parameter in method.Parameters)
+        {
+            foreach (var trigger in triggers)
             {
-                foreach (var trigger in symbols.FunctionTriggerAttributes)
+                if (parameter.HasAttribute(trigger))
                 {
-                    if (parameter.HasAttribute(trigger))
-                    {
-                        return MessageHandlerKind.AzureFunction;
-                    }
+                    return MessageHandlerKind.AzureFunction;
                 }
             }
         }

@@ -77,6 +77,58 @@ public sealed class PM0006NonIdempotentMessageHandlerAnalyzer : PostmortemAnalyz
         public SyntaxNode? Lambda { get; }
     }
 
+    /// <summary>Interfaces of the System namespaces (IDisposable, IEnumerable, IAsyncDisposable...): implemented everywhere, never a service of the application.</summary>
+    private static bool IsFrameworkInterface(INamedTypeSymbol type)
+    {
+        var root = type.ContainingNamespace;
+        while (root is { ContainingNamespace.IsGlobalNamespace: false })
+        {
+            root = root.ContainingNamespace;
+        }
+
+        return root is { Name: "System" };
+    }
+
+    /// <summary>
+    /// Which type implements an interface when only one concrete type of the compilation does (a service or repository and its
+    /// one class), and which method then runs for a call through it. Built at compilation end, the first time a handler
+    /// reaches a call through an interface.
+    /// </summary>
+    private sealed class Implementations
+    {
+        private readonly IEnumerable<INamedTypeSymbol> _types;
+        private Dictionary<INamedTypeSymbol, INamedTypeSymbol?>? _byInterface;
+
+        public Implementations(IEnumerable<INamedTypeSymbol> types) => _types = types;
+
+        public Dictionary<IMethodSymbol, IMethodSymbol?> ByMethod { get; } = new(SymbolEqualityComparer.Default);
+
+        /// <summary>The one concrete type of the compilation implementing <paramref name="interface"/>; null for none or several.</summary>
+        public INamedTypeSymbol? TypeImplementing(INamedTypeSymbol @interface)
+        {
+            if (_byInterface is null)
+            {
+                _byInterface = new Dictionary<INamedTypeSymbol, INamedTypeSymbol?>(SymbolEqualityComparer.Default);
+                foreach (var type in _types)
+                {
+                    foreach (var implemented in type.AllInterfaces)
+                    {
+                        var definition = implemented.OriginalDefinition;
+                        if (IsFrameworkInterface(definition))
+                        {
+                            continue;
+                        }
+
+                        // A second implementing type makes the entry null for good.
+                        _byInterface[definition] = _byInterface.TryGetValue(definition, out var known) && !SymbolEqualityComparer.Default.Equals(known, type) ? null : type;
+                    }
+                }
+            }
+
+            return _byInterface.TryGetValue(@interface, out var found) ? found : null;
+        }
+    }
+
     private sealed class State
     {
         private readonly RuleContext _rule;
@@ -90,8 +142,8 @@ public sealed class PM0006NonIdempotentMessageHandlerAnalyzer : PostmortemAnalyz
         private readonly Recorded<(IMethodSymbol Caller, IMethodSymbol Target, SyntaxNode Site)> _interfaceCalls = new();
         private readonly ConcurrentQueue<IMethodSymbol> _interfaceJobs = new();
 
-        /// <summary>Each interface implemented in the compilation, with its one implementing type; null once a second one is seen.</summary>
-        private readonly ConcurrentDictionary<INamedTypeSymbol, INamedTypeSymbol?> _implementations = new(concurrencyLevel: 64, capacity: 2048, SymbolEqualityComparer.Default);
+        /// <summary>The concrete types of the compilation that implement interfaces: mapped to their interfaces only if a handler needs it.</summary>
+        private readonly Recorded<INamedTypeSymbol> _implementingTypes = new();
         private readonly bool _markersConfigured;
         private int _massTransitInbox;
 
@@ -117,31 +169,13 @@ public sealed class PM0006NonIdempotentMessageHandlerAnalyzer : PostmortemAnalyz
             }
         }
 
-        /// <summary>Notes, for every interface a concrete type of the compilation implements, whether that type is the only one.</summary>
+        /// <summary>Notes the concrete types that implement interfaces, for <see cref="SingleImplementation"/>.</summary>
         public void AnalyzeType(SymbolAnalysisContext context)
         {
             var type = (INamedTypeSymbol)context.Symbol;
-            if (type.TypeKind is not (TypeKind.Class or TypeKind.Struct) || type.IsAbstract || type.IsStatic || type.AllInterfaces.IsEmpty)
+            if (type.TypeKind is (TypeKind.Class or TypeKind.Struct) && !type.IsAbstract && !type.IsStatic && !type.AllInterfaces.IsEmpty)
             {
-                return;
-            }
-
-            foreach (var implemented in type.AllInterfaces)
-            {
-                var @interface = implemented.OriginalDefinition;
-                if (IsFrameworkInterface(@interface))
-                {
-                    continue;
-                }
-
-                // A second implementing type makes the entry null for good (only TryAdd ever stores a type).
-                if (!_implementations.TryAdd(@interface, type)
-                    && _implementations.TryGetValue(@interface, out var known)
-                    && known is not null
-                    && !SymbolEqualityComparer.Default.Equals(known, type))
-                {
-                    _implementations[@interface] = null;
-                }
+                _implementingTypes.Add(type);
             }
         }
 
@@ -426,7 +460,7 @@ public sealed class PM0006NonIdempotentMessageHandlerAnalyzer : PostmortemAnalyz
 
         public void Report(CompilationAnalysisContext context)
         {
-            var implementations = new Dictionary<IMethodSymbol, IMethodSymbol?>(SymbolEqualityComparer.Default);
+            var implementations = new Implementations(_implementingTypes);
             foreach (var job in _interfaceJobs)
             {
                 if (SingleImplementation(job, implementations) is { } implementation)
@@ -519,7 +553,7 @@ public sealed class PM0006NonIdempotentMessageHandlerAnalyzer : PostmortemAnalyz
         /// The calls a method makes through interfaces, to the one implementation each has in the compilation: resolved only
         /// for the methods a handler reaches (see <see cref="ForwardSummaries.AddLateCalls"/>).
         /// </summary>
-        private System.Func<IMethodSymbol, List<(IMethodSymbol Callee, SyntaxNode Site)>?> InterfaceCallsResolver(Dictionary<IMethodSymbol, IMethodSymbol?> implementations)
+        private System.Func<IMethodSymbol, List<(IMethodSymbol Callee, SyntaxNode Site)>?> InterfaceCallsResolver(Implementations implementations)
         {
             var byCaller = new Dictionary<IMethodSymbol, List<(IMethodSymbol Target, SyntaxNode Site)>>(SymbolEqualityComparer.Default);
             foreach (var (caller, target, site) in _interfaceCalls)
@@ -557,8 +591,9 @@ public sealed class PM0006NonIdempotentMessageHandlerAnalyzer : PostmortemAnalyz
         /// The method that runs for a call through an interface when exactly one concrete type of the compilation implements that
         /// interface (a service or repository and its one class); null when there are several, or none with a body here.
         /// </summary>
-        private IMethodSymbol? SingleImplementation(IMethodSymbol target, Dictionary<IMethodSymbol, IMethodSymbol?> known)
+        private IMethodSymbol? SingleImplementation(IMethodSymbol target, Implementations implementations)
         {
+            var known = implementations.ByMethod;
             if (known.TryGetValue(target, out var cached))
             {
                 return cached;
@@ -566,7 +601,7 @@ public sealed class PM0006NonIdempotentMessageHandlerAnalyzer : PostmortemAnalyz
 
             IMethodSymbol? found = null;
             var @interface = target.ContainingType.OriginalDefinition;
-            if (_implementations.TryGetValue(@interface, out var type) && type is not null)
+            if (implementations.TypeImplementing(@interface) is { } type)
             {
                 // The interface member itself, not a generic method constructed for the call (Roslyn only maps definitions).
                 var member = target.IsGenericMethod ? target.ConstructedFrom : target;
@@ -609,18 +644,6 @@ public sealed class PM0006NonIdempotentMessageHandlerAnalyzer : PostmortemAnalyz
 
         private static bool IsInterfaceCall(IMethodSymbol method)
             => !method.IsStatic && method.ContainingType is { TypeKind: TypeKind.Interface } type && !IsFrameworkInterface(type);
-
-        /// <summary>Interfaces of the System namespaces (IDisposable, IEnumerable, IAsyncDisposable...): implemented everywhere, never a service of the application.</summary>
-        private static bool IsFrameworkInterface(INamedTypeSymbol type)
-        {
-            var root = type.ContainingNamespace;
-            while (root is { ContainingNamespace.IsGlobalNamespace: false })
-            {
-                root = root.ContainingNamespace;
-            }
-
-            return root is { Name: "System" };
-        }
 
         /// <summary>A pending increment or insert is an effect when SaveChanges runs after it in the same method, directly or in a callee.</summary>
         private static bool IsSavedAfter(BuriedEffect fact, IMethodSymbol method, ForwardSummaries summaries, Dictionary<IMethodSymbol, bool> saves, System.Threading.CancellationToken cancellationToken)
