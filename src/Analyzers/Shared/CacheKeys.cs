@@ -382,9 +382,9 @@ internal static class CacheKeys
     }
 
     /// <summary>
-    /// A string parameter that holds a Guid as far as the code shows: its method parses it as one (<c>Guid.TryParse(name, ...)</c>),
-    /// or it belongs to a private method declared in this file only, and every call there passes a value the caller parses as a
-    /// Guid or makes from one. The method must not be used any other way (a method group hides its arguments).
+    /// A string parameter that holds a Guid as far as the code shows: its method parses it as one (<c>Guid.TryParse(name, ...)</c>)
+    /// or compares it with a Guid's text, or it belongs to a private method declared in this file only, and every call there
+    /// passes a value the caller treats as a Guid's text or makes from a Guid. The method must not be used any other way (a method group hides its arguments).
     /// </summary>
     private static bool IsCheckedGuid(IParameterReferenceOperation reference)
     {
@@ -394,7 +394,7 @@ internal static class CacheKeys
             return false;
         }
 
-        if (IsParsedAsGuid(reference.Root(), parameter))
+        if (IsGuidText(reference.Root(), parameter))
         {
             return true;
         }
@@ -454,8 +454,8 @@ internal static class CacheKeys
             var value = argument.Value.WithoutConversions();
             return value switch
             {
-                IParameterReferenceOperation caller => IsParsedAsGuid(call.Root(), caller.Parameter),
-                ILocalReferenceOperation local => IsParsedAsGuid(call.Root(), local.Local),
+                IParameterReferenceOperation caller => IsGuidText(call.Root(), caller.Parameter),
+                ILocalReferenceOperation local => IsGuidText(call.Root(), local.Local),
                 IInvocationOperation { TargetMethod.Name: "ToString", Instance: { } instance } => IsGuid(instance.Type),
                 _ => IsGuid(value.Type),
             };
@@ -464,26 +464,42 @@ internal static class CacheKeys
         return false;
     }
 
-    /// <summary>True when <paramref name="root"/> calls <c>Guid.Parse</c>, <c>TryParse</c>, <c>ParseExact</c> or <c>TryParseExact</c> on <paramref name="value"/>.</summary>
-    private static bool IsParsedAsGuid(IOperation root, ISymbol value)
+    /// <summary>
+    /// True when <paramref name="root"/> treats <paramref name="value"/> as a Guid's text: it calls <c>Guid.Parse</c>,
+    /// <c>TryParse</c>, <c>ParseExact</c> or <c>TryParseExact</c> on it, or compares it with a Guid's <c>ToString()</c>
+    /// (<c>.Where(p =&gt; p.Id.ToString() == id)</c>, where the entity's id is a Guid).
+    /// </summary>
+    private static bool IsGuidText(IOperation root, ISymbol value)
     {
         foreach (var operation in root.Descendants())
         {
-            if (operation is IInvocationOperation { TargetMethod: { IsStatic: true, Name: "Parse" or "TryParse" or "ParseExact" or "TryParseExact" } parse } invocation
-                && IsGuid(parse.ContainingType)
-                && invocation.Arguments.Length > 0
-                && invocation.Arguments[0].Value.WithoutConversions() switch
-                {
-                    IParameterReferenceOperation p => SymbolEqualityComparer.Default.Equals(p.Parameter, value),
-                    ILocalReferenceOperation l => SymbolEqualityComparer.Default.Equals(l.Local, value),
-                    _ => false,
-                })
+            switch (operation)
             {
-                return true;
+                case IInvocationOperation { TargetMethod: { IsStatic: true, Name: "Parse" or "TryParse" or "ParseExact" or "TryParseExact" } parse } invocation
+                    when IsGuid(parse.ContainingType) && invocation.Arguments.Length > 0 && Is(invocation.Arguments[0].Value, value):
+                    return true;
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } comparison
+                    when (Is(comparison.LeftOperand, value) && IsGuidToString(comparison.RightOperand))
+                         || (Is(comparison.RightOperand, value) && IsGuidToString(comparison.LeftOperand)):
+                    return true;
+                case IInvocationOperation { TargetMethod.Name: "Equals", Instance: { } instance, Arguments: { Length: 1 } arguments }
+                    when IsGuidToString(instance) && Is(arguments[0].Value, value):
+                    return true;
             }
         }
 
         return false;
+
+        static bool Is(IOperation operation, ISymbol value) => operation.WithoutConversions() switch
+        {
+            IParameterReferenceOperation p => SymbolEqualityComparer.Default.Equals(p.Parameter, value),
+            ILocalReferenceOperation l => SymbolEqualityComparer.Default.Equals(l.Local, value),
+            _ => false,
+        };
+
+        static bool IsGuidToString(IOperation operation)
+            => operation.WithoutConversions() is IInvocationOperation { TargetMethod: { Name: "ToString", Parameters.IsEmpty: true }, Instance: { } instance }
+               && IsGuid(instance.Type);
     }
 
     private static void VisitProperty(IPropertyReferenceOperation reference, TenantNames names, Helper? helper, int depth, ref KeyShape shape)

@@ -104,6 +104,12 @@ public sealed class PM0007CacheKeyWithoutTenantTests
     public Task Flags_PrivateMethodCalledWithUncheckedString() => Verify.VerifyAsync(Sources.PrivateMethodCalledWithUncheckedString, Data);
 
     [Fact]
+    public Task DoesNotFlag_StringComparedWithGuidText() => Verify.VerifyAsync(Sources.StringComparedWithGuidText, Data);
+
+    [Fact]
+    public Task Flags_StringComparedWithOtherText() => Verify.VerifyAsync(Sources.StringComparedWithOtherText, Data);
+
+    [Fact]
     public Task DoesNotFlag_HelperInAnotherFile()
     {
         var test = new Verify.Test(Data) { TestCode = Sources.CallsHelperInAnotherFile };
@@ -710,6 +716,76 @@ public sealed class PM0007CacheKeyWithoutTenantTests
                 public Task<string?> Unchecked(string sku) => Load(sku);
 
                 private Task<string?> Load(string sku) => [|cache.GetStringAsync($"product:{sku}")|];
+            }
+            """ + TenantContext;
+
+        public const string StringComparedWithGuidText = """
+            using System;
+            using System.Linq;
+            using System.Threading.Tasks;
+            using Microsoft.EntityFrameworkCore;
+            using Microsoft.Extensions.Caching.Distributed;
+
+            namespace Shop;
+
+            public sealed class Category
+            {
+                public Guid Id { get; set; }
+                public string Name { get; set; } = "";
+            }
+
+            public sealed class CatalogContext(DbContextOptions<CatalogContext> options) : DbContext(options)
+            {
+                public DbSet<Category> Categories => Set<Category>();
+            }
+
+            public sealed class Categories(IDistributedCache cache, CatalogContext db)
+            {
+                public async Task<string?> Details(string id)
+                {
+                    var cached = await cache.GetStringAsync($"category-{id}");
+                    if (cached is not null)
+                    {
+                        return cached;
+                    }
+
+                    var name = await db.Categories.Where(c => c.Id.ToString() == id).Select(c => c.Name).FirstOrDefaultAsync();
+                    await cache.SetStringAsync($"category-{id}", name ?? "");
+                    return name;
+                }
+
+                public Task Forget(string id)
+                    => db.Categories.Any(c => id == c.Id.ToString() || c.Id.ToString().Equals(id)) ? cache.RemoveAsync($"category-{id}") : Task.CompletedTask;
+            }
+            """ + TenantContext;
+
+        public const string StringComparedWithOtherText = """
+            using System.Linq;
+            using System.Threading.Tasks;
+            using Microsoft.EntityFrameworkCore;
+            using Microsoft.Extensions.Caching.Distributed;
+
+            namespace Shop;
+
+            public sealed class Category
+            {
+                public int Id { get; set; }
+                public string Name { get; set; } = "";
+            }
+
+            public sealed class CatalogContext(DbContextOptions<CatalogContext> options) : DbContext(options)
+            {
+                public DbSet<Category> Categories => Set<Category>();
+            }
+
+            public sealed class Categories(IDistributedCache cache, CatalogContext db)
+            {
+                public async Task<string?> Details(string id)
+                {
+                    var name = await db.Categories.Where(c => c.Id.ToString() == id).Select(c => c.Name).FirstOrDefaultAsync();
+                    await [|cache.SetStringAsync($"category-{id}", name ?? "")|];
+                    return name;
+                }
             }
             """ + TenantContext;
 
