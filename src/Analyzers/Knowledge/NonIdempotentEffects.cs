@@ -70,6 +70,10 @@ internal static class NonIdempotentEffects
     public static bool IsMarkerName(string name, string[] extra)
         => ContainsIgnoreCase(name, s_markers, s_markerFirstLetters) || Words.ContainsAny(name, extra);
 
+    /// <summary>A type named like a deduplicating one; the core library's types (string, int, object...) never are, and are not read.</summary>
+    public static bool IsMarkerType(ITypeSymbol type, string[] extra)
+        => type.SpecialType == SpecialType.None && IsMarkerName(type.Name, extra);
+
     /// <summary>
     /// True when <paramref name="text"/> contains one of <paramref name="words"/> (lower-case ASCII letters), ignoring ASCII
     /// case. Asked for the names of most calls, creations and property reads of the compilation: one pass over the text, and a

@@ -290,7 +290,7 @@ public sealed class PM0006NonIdempotentMessageHandlerAnalyzer : PostmortemAnalyz
             }
 
             var markers = MarkersFor(invocation.Syntax.SyntaxTree);
-            if (NonIdempotentEffects.IsMarkerName(reduced.Name, markers) || NonIdempotentEffects.IsMarkerName(reduced.ContainingType.Name, markers))
+            if (NonIdempotentEffects.IsMarkerName(reduced.Name, markers) || NonIdempotentEffects.IsMarkerType(reduced.ContainingType, markers))
             {
                 Record(owner, "marker", invocation, EffectKinds.Evidence);
             }
@@ -326,7 +326,7 @@ public sealed class PM0006NonIdempotentMessageHandlerAnalyzer : PostmortemAnalyz
                 _graph.RecordForwardCall(owner, constructor, creation.Syntax);
             }
 
-            if (NonIdempotentEffects.IsMarkerName(creation.Type.Name, MarkersFor(creation.Syntax.SyntaxTree)))
+            if (NonIdempotentEffects.IsMarkerType(creation.Type, MarkersFor(creation.Syntax.SyntaxTree)))
             {
                 Record(owner, "marker", creation, EffectKinds.Evidence);
             }
@@ -393,7 +393,7 @@ public sealed class PM0006NonIdempotentMessageHandlerAnalyzer : PostmortemAnalyz
             }
 
             var markers = MarkersFor(reference.Syntax.SyntaxTree);
-            if (NonIdempotentEffects.IsMarkerName(member.Name, markers) || (reference.Type is { } type && NonIdempotentEffects.IsMarkerName(type.Name, markers)))
+            if (NonIdempotentEffects.IsMarkerName(member.Name, markers) || (reference.Type is { } type && NonIdempotentEffects.IsMarkerType(type, markers)))
             {
                 Record(owner, "marker", reference, EffectKinds.Evidence);
             }
