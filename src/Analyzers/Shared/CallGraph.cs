@@ -85,7 +85,7 @@ internal sealed class CallGraph
     // Recorded without locks while the compilation is analyzed (calls are frequent and analysis is concurrent);
     // indexed once, at compilation end.
     private readonly IAssemblySymbol _assembly;
-    private readonly AutoProperties _autoProperties;
+    private readonly KnownSymbols _symbols;
     private readonly Recorded<(IMethodSymbol Caller, IMethodSymbol Callee)> _calls = new();
     private readonly Recorded<(IMethodSymbol Method, BuriedEffect Effect)> _effects = new();
     private readonly Recorded<AsyncCallSite> _sites = new();
@@ -96,7 +96,7 @@ internal sealed class CallGraph
     public CallGraph(KnownSymbols symbols)
     {
         _assembly = symbols.Compilation.Assembly;
-        _autoProperties = symbols.AutoProperties;
+        _symbols = symbols;
     }
 
     /// <summary>
@@ -310,11 +310,13 @@ internal sealed class CallGraph
     /// <summary>
     /// Forward summaries, for rules that start from entry points (message handlers) rather than from async paths: records
     /// that <paramref name="caller"/> (any method, synchronous or not; code in its lambdas included) calls <paramref name="target"/>
-    /// at <paramref name="site"/>. Calls to methods outside the compilation, or without a body here, are ignored.
+    /// at <paramref name="site"/>. Calls to methods outside the compilation, or without a body here, are ignored. Reads of
+    /// auto-properties are recorded: they lead nowhere, and telling them apart (a lookup per property read, on a table every
+    /// analysis thread shares) costs more than keeping them.
     /// </summary>
     public void RecordForwardCall(IMethodSymbol caller, IMethodSymbol target, SyntaxNode site)
     {
-        if (HasBodyInCompilation(target))
+        if (MayHaveBodyInCompilation(target))
         {
             _forwardCalls.Add((Key(caller), Key(target), site));
         }
@@ -330,11 +332,6 @@ internal sealed class CallGraph
         var calls = new Dictionary<IMethodSymbol, List<(IMethodSymbol Callee, SyntaxNode Site)>>(SymbolEqualityComparer.Default);
         foreach (var (caller, callee, site) in _forwardCalls)
         {
-            if (overridden.Contains(callee))
-            {
-                continue;
-            }
-
             if (!calls.TryGetValue(caller, out var list))
             {
                 calls[caller] = list = new List<(IMethodSymbol, SyntaxNode)>();
@@ -359,7 +356,7 @@ internal sealed class CallGraph
             list.Sort(static (x, y) => IsBefore(x.Location, y.Location) ? -1 : IsBefore(y.Location, x.Location) ? 1 : 0);
         }
 
-        return new ForwardSummaries(calls, facts);
+        return new ForwardSummaries(calls, facts, overridden);
     }
 
     /// <summary>False for a call site in suppressed code, or when the user excluded the callee or a method on the chain.</summary>
@@ -424,12 +421,15 @@ internal sealed class CallGraph
 
     /// <summary>True for a method of the compilation with a body here: the only calls the graph records (cheap; check before finding the owner).</summary>
     public bool HasBodyInCompilation(IMethodSymbol target)
+        => MayHaveBodyInCompilation(target) && !_symbols.AutoProperties.IsAutoPropertyGetter(target);
+
+    /// <summary>A method of the compilation that is not abstract, extern or implicit; an auto-property getter passes.</summary>
+    private bool MayHaveBodyInCompilation(IMethodSymbol target)
         => target.ContainingAssembly.IsSameAssemblyAs(_assembly)
            && !target.IsAbstract
            && !target.IsExtern
            && target.ContainingType?.TypeKind != TypeKind.Interface
-           && !target.IsImplicitlyDeclared
-           && !_autoProperties.IsAutoPropertyGetter(target);
+           && !target.IsImplicitlyDeclared;
 
     private static int CompareByLocation(IMethodSymbol x, IMethodSymbol y)
     {
@@ -456,13 +456,15 @@ internal sealed class ForwardSummaries
     private static readonly List<(IMethodSymbol, SyntaxNode)> s_noCalls = new();
     private readonly Dictionary<IMethodSymbol, List<(IMethodSymbol Callee, SyntaxNode Site)>> _calls;
     private readonly Dictionary<IMethodSymbol, List<BuriedEffect>> _facts;
+    private readonly HashSet<IMethodSymbol> _overridden;
+    private readonly HashSet<IMethodSymbol> _prepared = new(SymbolEqualityComparer.Default);
     private System.Func<IMethodSymbol, List<(IMethodSymbol Callee, SyntaxNode Site)>?>? _lateCalls;
-    private HashSet<IMethodSymbol>? _expanded;
 
-    internal ForwardSummaries(Dictionary<IMethodSymbol, List<(IMethodSymbol, SyntaxNode)>> calls, Dictionary<IMethodSymbol, List<BuriedEffect>> facts)
+    internal ForwardSummaries(Dictionary<IMethodSymbol, List<(IMethodSymbol, SyntaxNode)>> calls, Dictionary<IMethodSymbol, List<BuriedEffect>> facts, HashSet<IMethodSymbol> overridden)
     {
         _calls = calls;
         _facts = facts;
+        _overridden = overridden;
     }
 
     /// <summary>The facts <paramref name="method"/>'s own code shows, in source order.</summary>
@@ -473,27 +475,32 @@ internal sealed class ForwardSummaries
     /// the first time a query reaches it: most methods are never reached, and resolving costs a lookup of the implementation.
     /// Queries are single-threaded (compilation end).
     /// </summary>
-    public void AddLateCalls(System.Func<IMethodSymbol, List<(IMethodSymbol Callee, SyntaxNode Site)>?> lateCalls)
-    {
-        _lateCalls = lateCalls;
-        _expanded = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
-    }
+    public void AddLateCalls(System.Func<IMethodSymbol, List<(IMethodSymbol Callee, SyntaxNode Site)>?> lateCalls) => _lateCalls = lateCalls;
 
-    /// <summary>The calls <paramref name="method"/>'s own code makes to methods of the compilation.</summary>
+    /// <summary>
+    /// The calls <paramref name="method"/>'s own code makes to methods of the compilation. Calls to an overridden method are
+    /// not followed (an override may run instead); they are dropped the first time a query reaches the caller, and the late
+    /// calls are added then.
+    /// </summary>
     public IReadOnlyList<(IMethodSymbol Callee, SyntaxNode Site)> CallsOf(IMethodSymbol method)
     {
         var key = CallGraph.Key(method);
-        if (_lateCalls is not null && _expanded!.Add(key) && _lateCalls(key) is { Count: > 0 } late)
+        _calls.TryGetValue(key, out var calls);
+        if (_prepared.Add(key))
         {
-            if (!_calls.TryGetValue(key, out var calls))
+            calls?.RemoveAll(call => _overridden.Contains(call.Callee));
+            if (_lateCalls?.Invoke(key) is { Count: > 0 } late)
             {
-                _calls[key] = calls = new List<(IMethodSymbol, SyntaxNode)>();
-            }
+                if (calls is null)
+                {
+                    _calls[key] = calls = new List<(IMethodSymbol, SyntaxNode)>();
+                }
 
-            calls.AddRange(late);
+                calls.AddRange(late);
+            }
         }
 
-        return _calls.TryGetValue(key, out var list) ? list : s_noCalls;
+        return calls ?? s_noCalls;
     }
 
     /// <summary>
