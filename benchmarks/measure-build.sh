@@ -62,6 +62,9 @@ fi
 
 common=(-c Release --no-restore -t:Rebuild -p:BuildProjectReferences=false -p:EnableNETAnalyzers=false -p:UseSharedCompilation=$shared -clp:PerformanceSummary -nologo "$@")
 if [[ $shared == true ]]; then
+    # A fresh compiler server: one that has already loaded other copies of the analyzers, and grown its heap compiling
+    # other projects, makes every figure larger and varies from run to run.
+    dotnet build-server shutdown >/dev/null 2>&1 || true
     dotnet build "$project" "${common[@]}" -p:CustomBeforeMicrosoftCommonTargets="$work/attach.targets" -v:q >/dev/null 2>&1
 fi
 

@@ -310,13 +310,12 @@ internal sealed class CallGraph
     /// <summary>
     /// Forward summaries, for rules that start from entry points (message handlers) rather than from async paths: records
     /// that <paramref name="caller"/> (any method, synchronous or not; code in its lambdas included) calls <paramref name="target"/>
-    /// at <paramref name="site"/>. Calls to methods outside the compilation, or without a body here, are ignored. Reads of
-    /// auto-properties are recorded: they lead nowhere, and telling them apart (a lookup per property read, on a table every
-    /// analysis thread shares) costs more than keeping them.
+    /// at <paramref name="site"/>. Calls to methods outside the compilation, or without a body here (auto-property getters
+    /// included: property reads are frequent, and what is recorded lives until compilation end), are ignored.
     /// </summary>
     public void RecordForwardCall(IMethodSymbol caller, IMethodSymbol target, SyntaxNode site)
     {
-        if (MayHaveBodyInCompilation(target))
+        if (HasBodyInCompilation(target))
         {
             _forwardCalls.Add((Key(caller), Key(target), site));
         }
@@ -421,15 +420,12 @@ internal sealed class CallGraph
 
     /// <summary>True for a method of the compilation with a body here: the only calls the graph records (cheap; check before finding the owner).</summary>
     public bool HasBodyInCompilation(IMethodSymbol target)
-        => MayHaveBodyInCompilation(target) && !_symbols.AutoProperties.IsAutoPropertyGetter(target);
-
-    /// <summary>A method of the compilation that is not abstract, extern or implicit; an auto-property getter passes.</summary>
-    private bool MayHaveBodyInCompilation(IMethodSymbol target)
         => target.ContainingAssembly.IsSameAssemblyAs(_assembly)
            && !target.IsAbstract
            && !target.IsExtern
            && target.ContainingType?.TypeKind != TypeKind.Interface
-           && !target.IsImplicitlyDeclared;
+           && !target.IsImplicitlyDeclared
+           && !_symbols.AutoProperties.IsAutoPropertyGetter(target);
 
     private static int CompareByLocation(IMethodSymbol x, IMethodSymbol y)
     {
